@@ -1,0 +1,126 @@
+"""Small builders for tests: a few unsaved or saved rows, never the whole fixture unless asked."""
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from treatments.editors import CONTENT_EDITOR
+from treatments.models import (
+    AftercareStep,
+    Contraindication,
+    ScarType,
+    Source,
+    Suitability,
+    Treatment,
+    TreatmentContraindication,
+)
+
+_counter = itertools.count(1)
+REVIEWED = {"reviewed_on": datetime.date(2026, 11, 1), "reviewed_by": "Dr Test, dermatologist"}
+
+
+def make_scar_type(**fields):
+    n = next(_counter)
+    values = {
+        "name": f"Scar {n}",
+        "slug": f"scar-{n}",
+        "summary": "A short summary.",
+        "description": "What it is.",
+        "how_to_recognise": "What it looks like.",
+        "stretch_test": "What stretching does.",
+        "order": n,
+        **REVIEWED,
+    }
+    values.update(fields)
+    return ScarType(**values)
+
+
+def make_treatment(**fields):
+    n = next(_counter)
+    values = {
+        "name": f"Treatment {n}",
+        "slug": f"treatment-{n}",
+        "category": Treatment.Category.NEEDLING,
+        "role": Treatment.Role.RESURFACING,
+        "summary": "A short summary.",
+        "how_it_works": "How it works.",
+        "session": "What a session is like.",
+        "preparation": "Stop picking\nUse sunscreen",
+        "side_effects": "Redness\nSwelling",
+        "downtime_min_days": 1,
+        "downtime_max_days": 3,
+        "sessions_min": 3,
+        "sessions_max": 6,
+        "interval_min_weeks": 4,
+        "interval_max_weeks": 6,
+        "pain": 1,
+        "cost_min": 200,
+        "cost_max": 700,
+        "currency": "USD",
+        "pigment_risk": Treatment.PigmentRisk.LOW,
+        "pigment_note": "Low risk.",
+        "evidence": Treatment.Evidence.MODERATE,
+        "evidence_note": "Some trials.",
+        "results_timeline": "Weeks to months.",
+        "results_last": "Years.",
+        **REVIEWED,
+    }
+    values.update(fields)
+    return Treatment(**values)
+
+
+@pytest.fixture
+def scar_type(db):
+    return create(make_scar_type(name="Rolling", slug="rolling"))
+
+
+@pytest.fixture
+def treatment(db, scar_type):
+    treatment = create(make_treatment(name="Subcision", slug="subcision"))
+    Suitability.objects.create(treatment=treatment, scar_type=scar_type, fit="first-line", reason="Frees the bands.")
+    AftercareStep.objects.create(treatment=treatment, day_from=0, day_to=0, todo="Ice", watch_for="Heavy bleeding")
+    source = Source.objects.create(key="vempati-2023", citation="Vempati A et al. Subcision review. 2023.")
+    treatment.sources.add(source)
+    rule = Contraindication.objects.create(
+        slug="anticoagulants", name="Blood thinners", question="I take blood thinners", explanation="Bruising."
+    )
+    TreatmentContraindication.objects.create(
+        treatment=treatment, contraindication=rule, action="caution", note="Bruises."
+    )
+    return treatment
+
+
+def create(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_content", verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("editor", password="a-long-editor-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=CONTENT_EDITOR))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests render pages without running collectstatic; production serves hashed names."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -1,0 +1,153 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    AftercareStep,
+    Contraindication,
+    ScarType,
+    SeededRow,
+    Source,
+    Suitability,
+    Treatment,
+    TreatmentContraindication,
+)
+
+admin.site.site_header = _("ScarGuide content")
+admin.site.site_title = _("ScarGuide content")
+admin.site.index_title = _("Keep the patient guide current")
+
+REVIEW_FIELDS = (_("Publishing and review"), {"fields": ["published", "reviewed_on", "reviewed_by"]})
+
+
+class SuitabilityInline(admin.TabularInline):
+    model = Suitability
+    extra = 0
+    autocomplete_fields = ["scar_type"]
+    verbose_name = _("fit for a scar type")
+    verbose_name_plural = _("Fit for each scar type (one row per scar type)")
+
+
+class AftercareStepInline(admin.StackedInline):
+    model = AftercareStep
+    extra = 0
+    fields = [("day_from", "day_to"), "todo", "watch_for"]
+    verbose_name_plural = _("Aftercare timeline (day 0 is the day of treatment)")
+
+
+class TreatmentContraindicationInline(admin.TabularInline):
+    model = TreatmentContraindication
+    extra = 0
+    autocomplete_fields = ["contraindication"]
+    verbose_name = _("health rule")
+    verbose_name_plural = _("Health rules: who should avoid this, or take care")
+
+
+@admin.register(Treatment)
+class TreatmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "category", "downtime_range", "pain", "evidence", "published", "reviewed_on"]
+    list_filter = ["published", "category", "role", "pain", "evidence", "pigment_risk", "scar_types"]
+    list_editable = ["published"]
+    search_fields = ["name", "slug", "also_known_as", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sources"]
+    date_hierarchy = "reviewed_on"
+    inlines = [SuitabilityInline, AftercareStepInline, TreatmentContraindicationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "also_known_as", "category", "role", "summary"]}),
+        (_("What it involves"), {"fields": ["how_it_works", "session", "preparation", "side_effects"]}),
+        (
+            _("Facts patients compare"),
+            {
+                "description": _("These numbers drive the questionnaire's matching and the comparison table."),
+                "fields": [
+                    ("downtime_min_days", "downtime_max_days"),
+                    ("sessions_min", "sessions_max"),
+                    ("interval_min_weeks", "interval_max_weeks"),
+                    "pain",
+                    ("cost_min", "cost_max", "currency"),
+                ],
+            },
+        ),
+        (_("Darker skin"), {"fields": ["pigment_risk", "pigment_note"]}),
+        (
+            _("Results and evidence"),
+            {"fields": ["results_timeline", "results_last", "evidence", "evidence_note", "sources"]},
+        ),
+        REVIEW_FIELDS,
+    ]
+
+    @admin.display(description=_("downtime (days)"), ordering="downtime_max_days")
+    def downtime_range(self, obj):
+        return f"{obj.downtime_min_days}–{obj.downtime_max_days}"
+
+
+@admin.register(ScarType)
+class ScarTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "published", "reviewed_on"]
+    list_editable = ["order", "published"]
+    list_filter = ["published"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sources"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "order", "summary"]}),
+        (_("For patients"), {"fields": ["description", "how_to_recognise", "stretch_test", "sources"]}),
+        REVIEW_FIELDS,
+    ]
+
+
+@admin.register(Suitability)
+class SuitabilityAdmin(admin.ModelAdmin):
+    list_display = ["treatment", "scar_type", "fit"]
+    list_filter = ["fit", "scar_type", "treatment"]
+    list_select_related = ["treatment", "scar_type"]
+    search_fields = ["treatment__name", "scar_type__name", "reason"]
+    autocomplete_fields = ["treatment", "scar_type"]
+
+
+@admin.register(AftercareStep)
+class AftercareStepAdmin(admin.ModelAdmin):
+    list_display = ["treatment", "label", "day_from", "day_to"]
+    list_filter = ["treatment"]
+    list_select_related = ["treatment"]
+    search_fields = ["treatment__name", "todo", "watch_for"]
+    autocomplete_fields = ["treatment"]
+
+
+@admin.register(Contraindication)
+class ContraindicationAdmin(admin.ModelAdmin):
+    list_display = ["name", "question", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "question", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(TreatmentContraindication)
+class TreatmentContraindicationAdmin(admin.ModelAdmin):
+    list_display = ["contraindication", "treatment", "action"]
+    list_filter = ["action", "contraindication", "treatment"]
+    list_select_related = ["treatment", "contraindication"]
+    search_fields = ["treatment__name", "contraindication__name", "note"]
+    autocomplete_fields = ["treatment", "contraindication"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["citation", "key", "url"]
+    search_fields = ["citation", "key", "url"]
+    prepopulated_fields = {"key": ["citation"]}
+
+
+@admin.register(SeededRow)
+class SeededRowAdmin(admin.ModelAdmin):
+    """Read-only: shows which starter rows were loaded, so deleting one here lets seed_content add it back."""
+
+    list_display = ["model", "key"]
+    list_filter = ["model"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

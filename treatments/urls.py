@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "treatments"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("scars/", views.scar_list, name="scar_list"),
+    path("scars/<slug:slug>/", views.scar_detail, name="scar_detail"),
+    path("treatments/", views.treatment_list, name="treatment_list"),
+    path("treatments/<slug:slug>/", views.treatment_detail, name="treatment_detail"),
+    path("treatments/<slug:slug>/aftercare/", views.aftercare, name="aftercare"),
+]
