@@ -5,6 +5,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .diagrams import diagram_for
+
 
 class NaturalKeyManager(models.Manager):
     """Looks rows up by their slug, so fixtures never carry database ids."""
@@ -125,6 +127,10 @@ class ScarType(Reviewed):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def diagram(self):
+        return diagram_for(self.slug)
 
 
 class Treatment(Reviewed):
@@ -467,3 +473,17 @@ class SeededRow(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.key}"
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every content edit; cached pages are keyed by it, so none is stale.
+
+    It lives in the database rather than only in the cache so that every app server, with or without a
+    shared Redis, sees an edit on its very next request.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.token

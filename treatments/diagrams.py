@@ -1,0 +1,45 @@
+"""Cross-section drawings of the scar types, kept as static SVG files at img/scars/<slug>.svg.
+
+The drawings carry their own <title> and <desc>; the text alternatives here are what the page's
+<img alt> says, so they can be translated.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+WIDTH, HEIGHT = 400, 250
+
+_ALT_TEXT = {
+    "ice-pick": _(
+        "Cross-section of skin with an ice pick scar: a narrow, deep V-shaped pit that runs from a small "
+        "opening at the surface down through the dermis towards the fat."
+    ),
+    "boxcar": _(
+        "Cross-section of skin with a boxcar scar: a wide U-shaped dip with steep, sharp walls and a flat "
+        "floor in the upper dermis."
+    ),
+    "rolling": _(
+        "Cross-section of skin with rolling scars: the surface rises and falls in broad, soft waves, and "
+        "under each dip a fibrous band runs down to the fat and pulls the skin down."
+    ),
+    "hypertrophic": _(
+        "Cross-section of skin with a hypertrophic scar: a firm mound of extra scar tissue that rises "
+        "above the skin surface and stays within the area of the original spot."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Diagram:
+    path: str
+    alt: str
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def diagram_for(slug):
+    """The drawing for a scar type, or None for a type the clinic added that has no drawing yet."""
+    if slug not in _ALT_TEXT:
+        return None
+    return Diagram(path=f"img/scars/{slug}.svg", alt=_ALT_TEXT[slug])
