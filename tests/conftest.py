@@ -5,9 +5,12 @@ import itertools
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
 
 from treatments.editors import CONTENT_EDITOR
+from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
 from treatments.models import (
     AftercareStep,
     Contraindication,
@@ -99,9 +102,34 @@ def create(obj):
     return obj
 
 
+def make_catalogue(treatment_count):
+    """The four scar types, two health questions and `treatment_count` linked treatments, bulk-created."""
+    for slug in ("ice-pick", "boxcar", "rolling", "hypertrophic"):
+        create(make_scar_type(name=slug.replace("-", " ").capitalize(), slug=slug))
+    for slug in ("pregnant", "anticoagulants"):
+        Contraindication.objects.create(slug=slug, name=slug, question=f"{slug}?", explanation="Why we ask.")
+    return add_synthetic_treatments(treatment_count)
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_content", verbosity=0)
+
+
+def admin_form_data(response):
+    """What the admin change page in `response` posts back when the editor saves it unchanged."""
+    form = response.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+        for index, inline_form in enumerate(formset.formset.forms):
+            for name in inline_form.fields:
+                value = inline_form[name].value()
+                if value is not None:
+                    data[f"{formset.formset.prefix}-{index}-{name}"] = value
+    return data
 
 
 @pytest.fixture
@@ -115,6 +143,39 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached, whatever an earlier test rendered."""
+    cache.clear()
+
+
+# Example answers for the results page (see the results contract in DESIGN.md).
+ANSWERS = "scar=rolling&severity=moderate&skin_type=5&downtime=7&health=anticoagulants"
+
+
+@pytest.fixture
+def public_pages(treatment):
+    """One address of every kind of page a patient can open, by page type."""
+    scar_type = treatment.scar_types.first()
+    pages = {
+        "home": reverse("treatments:home"),
+        "scar list": reverse("treatments:scar_list"),
+        "scar detail": scar_type.get_absolute_url(),
+        "treatment list": reverse("treatments:treatment_list"),
+        "filtered list": reverse("treatments:treatment_list") + "?pain=1",
+        "treatment detail": treatment.get_absolute_url(),
+        "aftercare": treatment.get_aftercare_url(),
+        "privacy": reverse("privacy"),
+        "not found": "/no-such-page/",
+    }
+    for name, query in (("questionnaire", ""), ("results", f"?{ANSWERS}")):
+        try:
+            pages[name] = reverse(f"treatments:{name}") + query
+        except NoReverseMatch:  # until the questionnaire's pages exist
+            pass
+    return pages
 
 
 @pytest.fixture(autouse=True)

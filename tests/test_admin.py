@@ -2,6 +2,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from tests.conftest import admin_form_data
 from treatments.models import Treatment
 
 pytestmark = pytest.mark.django_db
@@ -31,19 +32,9 @@ def test_treatment_admin_page_has_inlines_and_view_on_site(editor_client, treatm
 def test_editor_saves_a_treatment_through_admin(editor_client, treatment):
     url = reverse("admin:treatments_treatment_change", args=[treatment.pk])
     response = editor_client.get(url)
-    form = response.context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data = admin_form_data(response)
     data.update({"sources": [s.pk for s in treatment.sources.all()], "reviewed_on": "2026-11-20"})
     data["downtime_max_days"] = 5
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[f"{management.prefix}-{name}"] = management[name].value()
-        for index, inline_form in enumerate(formset.formset.forms):
-            for name in inline_form.fields:
-                value = inline_form[name].value()
-                if value is not None:
-                    data[f"{formset.formset.prefix}-{index}-{name}"] = value
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     assert Treatment.objects.get(pk=treatment.pk).downtime_max_days == 5

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import questionnaire, views
 
 app_name = "treatments"
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("treatments/", views.treatment_list, name="treatment_list"),
     path("treatments/<slug:slug>/", views.treatment_detail, name="treatment_detail"),
     path("treatments/<slug:slug>/aftercare/", views.aftercare, name="aftercare"),
+    path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
+    path("results/", questionnaire.results, name="results"),
+    path("compare/", questionnaire.compare, name="compare"),
+    path("ping", views.ping, name="ping"),
 ]

@@ -1,9 +1,15 @@
+from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .forms import TreatmentFilterForm
-from .models import AftercareStep, ScarType, Source, Suitability, Treatment
+from .forms import GalleryFilterForm, TreatmentFilterForm
+from .models import AftercareStep, BeforeAfterPhoto, ScarType, Source, Suitability, Treatment
+from .page_cache import cached_page
+
+TREATMENTS_PER_PAGE = 24
 
 
 def _suitabilities(user, *, by):
@@ -16,6 +22,7 @@ def _suitabilities(user, *, by):
 
 
 @require_GET
+@cached_page
 def home(request):
     scar_types = ScarType.objects.published()
     return render(
@@ -31,6 +38,7 @@ def home(request):
 
 
 @require_GET
+@cached_page
 def scar_list(request):
     scar_types = ScarType.objects.visible_to(request.user)
     return render(
@@ -45,10 +53,11 @@ def scar_list(request):
 
 
 @require_GET
+@cached_page
 def scar_detail(request, slug):
     scar_type = get_object_or_404(
         ScarType.objects.visible_to(request.user).prefetch_related(
-            "sources", Prefetch("suitabilities", _suitabilities(request.user, by="treatment"), to_attr="fits")
+            "sources", "photos", Prefetch("suitabilities", _suitabilities(request.user, by="treatment"), to_attr="fits")
         ),
         slug=slug,
     )
@@ -64,6 +73,7 @@ def scar_detail(request, slug):
 
 
 @require_GET
+@cached_page
 def treatment_list(request):
     form = TreatmentFilterForm(request.GET or None)
     treatments = Treatment.objects.visible_to(request.user).prefetch_related(
@@ -77,12 +87,14 @@ def treatment_list(request):
     elif form.is_bound:
         status = 400
     template = "treatments/treatment_list.html#results" if request.htmx else "treatments/treatment_list.html"
+    page = Paginator(treatments, TREATMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         template,
         {
             "form": form,
-            "treatments": treatments,
+            "page": page,
+            "treatments": page.object_list,
             "reviewed_on": Treatment.objects.visible_to(request.user).aggregate(latest=Max("reviewed_on"))["latest"],
             "sources": Source.objects.overview(),
         },
@@ -95,23 +107,47 @@ def _treatment(request, slug, *related):
 
 
 @require_GET
+@cached_page
 def treatment_detail(request, slug):
+    gallery_form = GalleryFilterForm(request.GET or None)
+    skin = gallery_form.cleaned_data["skin"] if gallery_form.is_valid() else None
+    gallery = BeforeAfterPhoto.objects.public().for_skin_type(skin)
     treatment = _treatment(
         request,
         slug,
         "sources",
+        "photos",
         Prefetch("suitabilities", _suitabilities(request.user, by="scar_type"), to_attr="fits"),
         Prefetch("contraindication_rules__contraindication"),
+        Prefetch("before_after_photos", gallery.prefetch_related(_published_scar_types()), to_attr="gallery"),
     )
-    return render(request, "treatments/treatment_detail.html", {"treatment": treatment})
+    in_gallery = request.htmx and request.htmx.target == "gallery-results"
+    return render(
+        request,
+        "treatments/treatment_detail.html#gallery" if in_gallery else "treatments/treatment_detail.html",
+        {"treatment": treatment, "gallery_form": gallery_form, "skin": skin},
+        status=400 if gallery_form.errors else 200,
+    )
+
+
+def _published_scar_types():
+    return Prefetch("scar_types", ScarType.objects.published())
 
 
 @require_GET
+@cached_page
 def aftercare(request, slug):
     treatment = _treatment(
         request, slug, "sources", Prefetch("aftercare_steps", AftercareStep.objects.order_by("day_from", "day_to"))
     )
     return render(request, "treatments/aftercare.html", {"treatment": treatment})
+
+
+@require_GET
+@never_cache
+def ping(request):
+    """Liveness for a load balancer, and the benchmark's baseline: every middleware, no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def page_not_found(request, exception):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from treatments.models import SeededRow
+from treatments.page_cache import content_changed
 
 DEFAULT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "content.json"
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for entry in entries:
                 counts[self.seed(entry)] += 1
+            # Rows saved raw still signal a change; this also covers any written without signals.
+            content_changed()
         self.stdout.write(
             self.style.SUCCESS(
                 "Seeded content: {added} rows added, {kept} left as they were, "
