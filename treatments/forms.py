@@ -1,6 +1,10 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from .matching import Answers
 from .models import ScarType, Treatment
 
 
@@ -43,3 +47,232 @@ class TreatmentFilterForm(forms.Form):
         if data.get("pain"):
             treatments = treatments.filter(pain__lte=data["pain"])
         return treatments
+
+
+QUESTIONS = ("scar", "severity", "skin_type", "downtime", "health")
+
+SEVERITY_CHOICES = [
+    ("mild", _("Mild")),
+    ("moderate", _("Moderate")),
+    ("severe", _("Severe")),
+]
+SEVERITY_HINTS = [
+    _("Hard to notice from a normal talking distance (about an arm's length). Makeup or beard shadow hides them."),
+    _(
+        "Easy to see from a normal talking distance and hard to cover, but they flatten when you gently stretch the skin."
+    ),
+    _(
+        "Easy to see from a normal talking distance, and they do not flatten when you stretch the skin. "
+        "Thick raised scars count here too."
+    ),
+]
+SKIN_TYPE_CHOICES = [
+    ("1", _("Type I")),
+    ("2", _("Type II")),
+    ("3", _("Type III")),
+    ("4", _("Type IV")),
+    ("5", _("Type V")),
+    ("6", _("Type VI")),
+]
+SKIN_TYPE_HINTS = [
+    _("Always burns, never tans. Very pale skin."),
+    _("Burns easily, tans a little. Pale skin."),
+    _("Sometimes burns, slowly tans to light brown."),
+    _("Rarely burns, tans easily to medium brown."),
+    _("Very rarely burns, tans very easily. Brown skin."),
+    _("Never burns. Dark brown or black skin."),
+]
+DOWNTIME_CHOICES = [
+    (0, _("None")),
+    (2, _("Up to 2 days")),
+    (5, _("Up to 5 days")),
+    (10, _("Up to 10 days")),
+    (21, _("Up to 3 weeks")),
+]
+DOWNTIME_HINTS = [
+    _("I need to look the same the next day."),
+    _("A weekend: some redness, swelling or a small bruise."),
+    _("A few days of redness, swelling or bruising."),
+    _("About a week of scabs, peeling or bruises."),
+    _("Two to three weeks of raw, then pink, healing skin."),
+]
+
+
+class AnswersForm(forms.Form):
+    """The questionnaire's answers: the parameters of the results contract, and nothing else.
+
+    The choices come from the published scar types and the health questions in the database, so
+    what staff add in admin is asked and accepted at once. Messages never repeat the bad value.
+    """
+
+    scar = forms.MultipleChoiceField(
+        label=_("Which kinds of scar do you see?"),
+        help_text=_("Tick every kind you see. Most people have more than one."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick at least one kind of scar."),
+            "invalid_choice": _("Choose the kinds of scar from the list."),
+        },
+    )
+    severity = forms.ChoiceField(
+        label=_("How noticeable are your scars?"),
+        help_text=_(
+            "Look in a mirror from about an arm's length, as someone talking to you would see you. "
+            "Then gently stretch the skin over a scar between two fingers."
+        ),
+        choices=SEVERITY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how noticeable your scars are."),
+            "invalid_choice": _("Choose mild, moderate or severe."),
+        },
+    )
+    skin_type = forms.TypedChoiceField(
+        label=_("What does your skin do in strong sun?"),
+        help_text=_(
+            "Think of the first strong sun of summer, without sunscreen. This is your skin type; "
+            "some treatments can leave dark or light patches on brown and black skin."
+        ),
+        choices=SKIN_TYPE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the skin type closest to yours."),
+            "invalid_choice": _("Choose a skin type from I to VI."),
+        },
+    )
+    downtime = forms.IntegerField(
+        label=_("How many days of visible healing can you accept?"),
+        help_text=_("Days when others can tell you had a treatment: redness, swelling, scabs, peeling or bruises."),
+        min_value=0,
+        max_value=60,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how many days of visible healing you can accept."),
+            "invalid": _("Enter a whole number of days from 0 to 60."),
+            "min_value": _("Enter a whole number of days from 0 to 60."),
+            "max_value": _("Enter a whole number of days from 0 to 60."),
+        },
+    )
+    health = forms.MultipleChoiceField(
+        label=_("Does any of this apply to you?"),
+        help_text=_("Tick any that apply, or none. Some treatments have to wait, or need extra care."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose health answers from the list.")},
+    )
+
+    def __init__(self, data, *, scar_types, concerns):
+        super().__init__(data)
+        self.scar_types, self.concerns = list(scar_types), list(concerns)
+        self.fields["scar"].choices = [(scar.slug, scar.name) for scar in self.scar_types]
+        self.fields["health"].choices = [(concern.slug, concern.question) for concern in self.concerns]
+        downtime = DOWNTIME_CHOICES + self._other_downtime()
+        self.fields["downtime"].widget.choices = [(str(days), label) for days, label in downtime]
+        self.downtime_hints = DOWNTIME_HINTS + [""] * (len(downtime) - len(DOWNTIME_HINTS))
+
+    def _other_downtime(self):
+        """A number of days from a shared link that is not one of the usual choices stays choosable."""
+        raw = self.data.get("downtime", "")
+        if (
+            not (raw.isascii() and raw.isdigit() and len(raw) <= 2)
+            or int(raw) > 60
+            or int(raw) in dict(DOWNTIME_CHOICES)
+        ):
+            return []
+        days = int(raw)
+        return [(days, ngettext("Up to %(count)d day", "Up to %(count)d days", days) % {"count": days})]
+
+    def options(self, name):
+        """(radio or checkbox, hint, scar type or None) for each choice of one question."""
+        extras = {
+            "scar": [(scar.how_to_recognise, scar) for scar in self.scar_types],
+            "severity": [(hint, None) for hint in SEVERITY_HINTS],
+            "skin_type": [(hint, None) for hint in SKIN_TYPE_HINTS],
+            "downtime": [(hint, None) for hint in self.downtime_hints],
+            "health": [(concern.explanation, None) for concern in self.concerns],
+        }[name]
+        return [(choice, hint, scar) for choice, (hint, scar) in zip(self[name], extras, strict=True)]
+
+    def answers(self):
+        data = self.cleaned_data
+        return Answers(
+            scars=frozenset(data["scar"]),
+            severity=data["severity"],
+            skin_type=data["skin_type"],
+            downtime=data["downtime"],
+            health=frozenset(data["health"]),
+        )
+
+    def profile(self):
+        """The answers as the results contract shows them: lists in the questionnaire's order."""
+        data = self.cleaned_data
+        return {
+            "scar": [slug for slug, _label in self.fields["scar"].choices if slug in data["scar"]],
+            "severity": data["severity"],
+            "skin_type": data["skin_type"],
+            "downtime": data["downtime"],
+            "health": [slug for slug, _label in self.fields["health"].choices if slug in data["health"]],
+        }
+
+    def carried(self, *, leaving_out=None):
+        """(name, value) pairs of the answers given so far, as hidden inputs between steps."""
+        return [
+            (name, value)
+            for name in QUESTIONS
+            if name != leaving_out
+            for value in self.data.getlist(name)
+            if isinstance(value, str)
+        ]
+
+    def query(self):
+        """The answers given so far as a query string, for links that keep them."""
+        return urlencode(self.carried())
+
+    def summary(self):
+        """Each question with its answer in words, for the review step and the printed summary."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        words = {
+            "scar": ", ".join(label for slug, label in self.fields["scar"].choices if slug in data.get("scar", ())),
+            "severity": dict(SEVERITY_CHOICES).get(data.get("severity"), ""),
+            "skin_type": dict(SKIN_TYPE_CHOICES).get(str(data.get("skin_type")), ""),
+            "downtime": ""
+            if data.get("downtime") is None
+            else ngettext("Up to %(count)d day", "Up to %(count)d days", data["downtime"])
+            % {"count": data["downtime"]},
+            "health": "; ".join(
+                label for slug, label in self.fields["health"].choices if slug in data.get("health", ())
+            )
+            or (_("None of these") if "health" in data else ""),
+        }
+        return [
+            {"step": number, "name": name, "question": self.fields[name].label, "answer": words[name]}
+            for number, name in enumerate(QUESTIONS, 1)
+        ]
+
+
+class CompareForm(forms.Form):
+    """Two to four published treatments, by slug, in the order asked for."""
+
+    t = forms.MultipleChoiceField(
+        label=_("Treatments to compare"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose two to four treatments to compare."),
+            "invalid_choice": _("A treatment in the link is not in this guide. Choose from the list below."),
+        },
+    )
+
+    def __init__(self, data, *, treatments):
+        super().__init__(data)
+        self.fields["t"].choices = [(treatment.slug, treatment.name) for treatment in treatments]
+
+    def clean_t(self):
+        chosen = list(dict.fromkeys(self.cleaned_data["t"]))
+        if len(chosen) < 2:
+            raise forms.ValidationError(_("Choose at least two treatments to compare."), code="too_few")
+        if len(chosen) > 4:
+            raise forms.ValidationError(_("Choose at most four treatments to compare."), code="too_many")
+        return chosen
+

@@ -1,0 +1,250 @@
+"""The questionnaire and what comes of it: the results (HTML and JSON) and the side-by-side comparison.
+
+Answers are health data: they travel in the query string only, and are never stored, logged or
+cached on the server (no session, no cookie, and every answer page is marked never to be cached).
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .forms import QUESTIONS, AnswersForm, CompareForm
+from .matching import Concern, Fit, Rule, TreatmentFacts, match
+from .models import Contraindication, ScarType, Source, Suitability, Treatment, TreatmentContraindication
+
+STEPS = len(QUESTIONS)
+REVIEW = STEPS + 1
+
+
+def _answers_form(request):
+    return AnswersForm(request.GET, scar_types=ScarType.objects.published(), concerns=Contraindication.objects.all())
+
+
+def _step(raw):
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return min(max(number, 1), REVIEW)
+
+
+def _checked_step(form, step, leaving):
+    """Moving forward needs a valid answer to the step being left; going back never does."""
+    if leaving and leaving < step and leaving <= STEPS:
+        name = QUESTIONS[leaving - 1]
+        if name in form.errors:
+            return leaving, {name: form.errors[name]}
+    return step, (form.errors if step == REVIEW else {})
+
+
+def _questionnaire_page(request, form, *, step=None, errors=None, status=200):
+    errors = errors or {}
+    page = reverse("treatments:questionnaire")
+    questions = [
+        {"number": number, "field": form[name], "options": form.options(name), "errors": errors.get(name, [])}
+        for number, name in enumerate(QUESTIONS, 1)
+    ]
+    current = questions[step - 1] if step and step <= STEPS else None
+    fragment = bool(step and request.htmx and not request.htmx.history_restore_request)
+    start = REVIEW if form.is_valid() else 1
+    response = render(
+        request,
+        "treatments/questionnaire.html#step" if fragment else "treatments/questionnaire.html",
+        {
+            "form": form,
+            "step": step,
+            "steps": STEPS,
+            "questions": questions,
+            "current": current,
+            "errors": errors,
+            "focus": fragment,
+            "carried": form.carried(leaving_out=current["field"].name if current else None),
+            "summary": [
+                {**row, "errors": errors.get(row["name"], []), "url": f"{page}?{_with_step(form, row['step'])}"}
+                for row in form.summary()
+            ],
+            "start_url": f"{page}?{_with_step(form, start)}",
+            "back_url": f"{page}?{_with_step(form, STEPS)}",
+        },
+        status=status,
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _with_step(form, step):
+    return urlencode([*form.carried(), ("step", step)])
+
+
+@require_GET
+@never_cache
+def questionnaire(request):
+    """All questions as one plain form; with htmx, one question per step (`?step=2`), then a review."""
+    form = _answers_form(request)
+    step, errors = _step(request.GET.get("step")), {}
+    if step:
+        step, errors = _checked_step(form, step, _step(request.GET.get("current")))
+    return _questionnaire_page(request, form, step=step, errors=errors)
+
+
+def _wants_json(request):
+    if request.GET.get("format") == "json":
+        return True
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def _catalogue():
+    """Every published treatment with its suitability and health rows, in a fixed number of queries."""
+    return list(
+        Treatment.objects.published().prefetch_related(
+            Prefetch(
+                "suitabilities",
+                Suitability.objects.filter(scar_type__published=True).select_related("scar_type"),
+                to_attr="scar_fits",
+            ),
+            Prefetch(
+                "contraindication_rules",
+                TreatmentContraindication.objects.select_related("contraindication"),
+                to_attr="health_rules",
+            ),
+        )
+    )
+
+
+def _facts(treatment):
+    return TreatmentFacts(
+        slug=treatment.slug,
+        name=treatment.name,
+        role=treatment.role,
+        category=treatment.category,
+        downtime_min=treatment.downtime_min_days,
+        downtime_max=treatment.downtime_max_days,
+        sessions_min=treatment.sessions_min,
+        sessions_max=treatment.sessions_max,
+        pain=treatment.pain,
+        pigment_risk=treatment.pigment_risk,
+        pigment_note=treatment.pigment_note,
+        evidence=treatment.evidence,
+        url=treatment.get_absolute_url(),
+        aftercare_url=treatment.get_aftercare_url(),
+        fits=tuple(
+            Fit(scar=row.scar_type.slug, scar_name=row.scar_type.name, fit=row.fit, reason=row.reason)
+            for row in treatment.scar_fits
+        ),
+        rules=tuple(
+            Rule(concern=rule.contraindication.slug, action=rule.action, note=rule.note)
+            for rule in treatment.health_rules
+        ),
+    )
+
+
+def _contract(request, form, result):
+    """The results contract of DESIGN.md, key for key."""
+    return {
+        "profile": form.profile(),
+        "candidates": [
+            {
+                "treatment": c.treatment.slug,
+                "name": c.treatment.name,
+                "fit": c.fit,
+                "score": c.score,
+                "reasons": list(c.reasons),
+                "cautions": list(c.cautions),
+                "downtime_days": [c.treatment.downtime_min, c.treatment.downtime_max],
+                "sessions": [c.treatment.sessions_min, c.treatment.sessions_max],
+                "url": request.build_absolute_uri(c.treatment.url),
+                "aftercare_url": request.build_absolute_uri(c.treatment.aftercare_url),
+            }
+            for c in result.candidates
+        ],
+        "excluded": [
+            {"treatment": e.treatment.slug, "name": e.treatment.name, "reasons": list(e.reasons)}
+            for e in result.excluded
+        ],
+        "combinations": [{"treatments": list(c.treatments), "note": c.note} for c in result.combinations],
+        "notices": list(result.notices),
+    }
+
+
+def _results_page(request, form, result, treatments):
+    by_slug = {treatment.slug: treatment for treatment in treatments}
+    query = form.query()
+    shortlist = [candidate.treatment.slug for candidate in result.candidates[:4]]
+    return render(
+        request,
+        "treatments/results.html",
+        {
+            "form": form,
+            "result": result,
+            "options": [(candidate, by_slug[candidate.treatment.slug]) for candidate in result.candidates],
+            "ruled_out": [(entry, by_slug[entry.treatment.slug]) for entry in result.excluded],
+            "plans": [(plan, [by_slug[slug] for slug in plan.treatments]) for plan in result.combinations],
+            "summary": form.summary(),
+            "change_url": f"{reverse('treatments:questionnaire')}?{query}",
+            "share_url": request.build_absolute_uri(f"{reverse('treatments:results')}?{query}"),
+            "compare_url": f"{reverse('treatments:compare')}?{urlencode([('t', s) for s in shortlist])}"
+            if len(shortlist) > 1
+            else "",
+            "reviewed_on": max((treatment.reviewed_on for treatment in treatments), default=None),
+            "sources": Source.objects.overview(),
+        },
+    )
+
+
+@require_GET
+@never_cache
+def results(request):
+    """The options to discuss for the answers in the query string: HTML for people, JSON for programs."""
+    form = _answers_form(request)
+    as_json = _wants_json(request)
+    if not form.is_valid():
+        if as_json:
+            response = JsonResponse(
+                {"errors": {name: list(errors) for name, errors in form.errors.items()}}, status=400
+            )
+        else:
+            response = _questionnaire_page(request, form, errors=form.errors, status=400)
+    else:
+        treatments = _catalogue()
+        concerns = [Concern(slug=concern.slug, notice=concern.notice) for concern in form.concerns]
+        result = match(form.answers(), [_facts(treatment) for treatment in treatments], concerns)
+        if as_json:
+            response = JsonResponse(_contract(request, form, result))
+        else:
+            response = _results_page(request, form, result, treatments)
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@require_GET
+def compare(request):
+    """Two to four treatments side by side on every fact, or a list to choose them from."""
+    treatments = _catalogue()
+    form = CompareForm(request.GET if "t" in request.GET else None, treatments=treatments)
+    chosen, scar_rows = [], []
+    if form.is_valid():
+        by_slug = {treatment.slug: treatment for treatment in treatments}
+        chosen = [by_slug[slug] for slug in form.cleaned_data["t"]]
+        fits = {(row.treatment_id, row.scar_type_id): row for treatment in chosen for row in treatment.scar_fits}
+        scar_rows = [
+            (scar_type, [fits.get((treatment.pk, scar_type.pk)) for treatment in chosen])
+            for scar_type in ScarType.objects.published()
+        ]
+    return render(
+        request,
+        "treatments/compare.html",
+        {
+            "form": form,
+            "chosen": chosen,
+            "scar_rows": scar_rows,
+            "reviewed_on": max((treatment.reviewed_on for treatment in chosen), default=None),
+            "sources": Source.objects.overview(),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
