@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AftercareStep,
@@ -43,7 +44,7 @@ class TreatmentContraindicationInline(admin.TabularInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(admin.ModelAdmin):
+class TreatmentAdmin(SimpleHistoryAdmin):
     list_display = ["name", "category", "downtime_range", "pain", "evidence", "published", "reviewed_on"]
     list_filter = ["published", "category", "role", "pain", "evidence", "pigment_risk", "scar_types"]
     list_editable = ["published"]
@@ -82,7 +83,7 @@ class TreatmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ScarType)
-class ScarTypeAdmin(admin.ModelAdmin):
+class ScarTypeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "published", "reviewed_on"]
     list_editable = ["order", "published"]
     list_filter = ["published"]
@@ -97,7 +98,7 @@ class ScarTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Suitability)
-class SuitabilityAdmin(admin.ModelAdmin):
+class SuitabilityAdmin(SimpleHistoryAdmin):
     list_display = ["treatment", "scar_type", "fit"]
     list_filter = ["fit", "scar_type", "treatment"]
     list_select_related = ["treatment", "scar_type"]
@@ -106,7 +107,7 @@ class SuitabilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(AftercareStep)
-class AftercareStepAdmin(admin.ModelAdmin):
+class AftercareStepAdmin(SimpleHistoryAdmin):
     list_display = ["treatment", "label", "day_from", "day_to"]
     list_filter = ["treatment"]
     list_select_related = ["treatment"]
@@ -115,7 +116,7 @@ class AftercareStepAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(admin.ModelAdmin):
+class ContraindicationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "question", "order"]
     list_editable = ["order"]
     search_fields = ["name", "question", "slug"]
@@ -123,7 +124,7 @@ class ContraindicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(TreatmentContraindication)
-class TreatmentContraindicationAdmin(admin.ModelAdmin):
+class TreatmentContraindicationAdmin(SimpleHistoryAdmin):
     list_display = ["contraindication", "treatment", "action"]
     list_filter = ["action", "contraindication", "treatment"]
     list_select_related = ["treatment", "contraindication"]
@@ -132,7 +133,7 @@ class TreatmentContraindicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["citation", "key", "url"]
     search_fields = ["citation", "key", "url"]
     prepopulated_fields = {"key": ["citation"]}

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .diagrams import diagram_for
 
@@ -80,6 +81,7 @@ class Source(models.Model):
     )
 
     objects = SourceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["citation"]
@@ -113,6 +115,7 @@ class ScarType(Reviewed):
     sources = models.ManyToManyField(Source, blank=True, related_name="scar_types", verbose_name=_("sources"))
 
     objects = PublishedManager()
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["order", "name"]
@@ -234,6 +237,7 @@ class Treatment(Reviewed):
     scar_types = models.ManyToManyField(ScarType, through="Suitability", related_name="treatments", blank=True)
 
     objects = PublishedManager()
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["name"]
@@ -307,6 +311,7 @@ class Suitability(models.Model):
             return self.get(treatment__slug=treatment, scar_type__slug=scar_type)
 
     objects = SuitabilityManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["scar_type__order", "treatment__name"]
@@ -348,6 +353,7 @@ class AftercareStep(models.Model):
             return self.get(treatment__slug=treatment, day_from=day_from, day_to=day_to)
 
     objects = AftercareStepManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["treatment__name", "day_from", "day_to"]
@@ -411,6 +417,7 @@ class Contraindication(models.Model):
     )
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -441,6 +448,7 @@ class TreatmentContraindication(models.Model):
             return self.get(treatment__slug=treatment, contraindication__slug=contraindication)
 
     objects = RuleManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["contraindication__order", "treatment__name"]

@@ -1,0 +1,54 @@
+"""Response headers, sign-in lockout, the client address behind proxies, and no patient answers in the logs."""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.timesince import timeuntil
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off every powerful browser feature (camera, microphone, location...) on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def client_ip(request):
+    """The visitor's address for django-axes: the one the outermost trusted proxy saw, else the socket's."""
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+class ForgetRequest(logging.Filter):
+    """Drops the request from log records, so no handler can write out query strings such as a patient's answers.
+
+    Django's own messages name only the path ("Bad Request: /results/"); the request object attached
+    to them carries the full query string.
+    """
+
+    def filter(self, record):
+        if hasattr(record, "request"):
+            del record.request
+        return True
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in: a plain page saying what happened and how long to wait."""
+    from axes.helpers import get_cool_off  # needs the app registry; this module is imported by LOGGING first
+
+    # Every attempt during a lockout starts the wait again (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT).
+    cool_off, now = get_cool_off(request), timezone.now()
+    wait = timeuntil(now + cool_off, now) if cool_off else None
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "wait": wait}
+    return render(request, "locked_out.html", context, status=429)
