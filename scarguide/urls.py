@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -7,6 +9,9 @@ urlpatterns = [
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("", include("treatments.urls")),
 ]
+# Uploaded photos, in development only (static() adds nothing when DEBUG is off). In production the
+# web server or object storage serves MEDIA_URL: see "Uploaded photos" in the README.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "treatments.views.page_not_found"
 handler500 = "treatments.views.server_error"

@@ -12,6 +12,7 @@ from .models import (
     Treatment,
     TreatmentContraindication,
 )
+from .photo_admin import BeforeAfterPhotoInline, ScarTypePhotoInline, TreatmentPhotoInline
 
 admin.site.site_header = _("ScarGuide content")
 admin.site.site_title = _("ScarGuide content")
@@ -52,7 +53,13 @@ class TreatmentAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources"]
     date_hierarchy = "reviewed_on"
-    inlines = [SuitabilityInline, AftercareStepInline, TreatmentContraindicationInline]
+    inlines = [
+        SuitabilityInline,
+        AftercareStepInline,
+        TreatmentContraindicationInline,
+        TreatmentPhotoInline,
+        BeforeAfterPhotoInline,
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "also_known_as", "category", "role", "summary"]}),
         (_("What it involves"), {"fields": ["how_it_works", "session", "preparation", "side_effects"]}),
@@ -90,6 +97,7 @@ class ScarTypeAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources"]
+    inlines = [ScarTypePhotoInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "order", "summary"]}),
         (_("For patients"), {"fields": ["description", "how_to_recognise", "stretch_test", "sources"]}),

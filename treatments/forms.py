@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .matching import Answers
-from .models import ScarType, Treatment
+from .models import ScarType, SkinType, Treatment
 
 
 class TreatmentFilterForm(forms.Form):
@@ -276,3 +276,15 @@ class CompareForm(forms.Form):
             raise forms.ValidationError(_("Choose at most four treatments to compare."), code="too_many")
         return chosen
 
+
+class GalleryFilterForm(forms.Form):
+    """The before and after gallery's one filter: photos of skin like the patient's own."""
+
+    skin = forms.TypedChoiceField(
+        label=_("Skin type"),
+        choices=[("", _("All skin types"))] + list(SkinType.choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a skin type from the list.")},
+    )

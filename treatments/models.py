@@ -495,3 +495,7 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return self.token
+
+
+# Photos live in their own module; imported here so Django registers them with this app.
+from .photos import BeforeAfterPhoto, ScarTypePhoto, SkinType, TreatmentPhoto  # noqa: E402, F401
