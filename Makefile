@@ -36,8 +36,12 @@ check: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 # Write the content as edited in admin back into fixtures/content.json.
+# Photos are uploads, not content: they stay with their media files, and before and after photos
+# are patients' images, which must never end up in the repository.
+PHOTOS := --exclude treatments.scartypephoto --exclude treatments.treatmentphoto --exclude treatments.beforeafterphoto
+
 export-content: $(STAMP)
-	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow \
+	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow $(PHOTOS) \
 		--natural-foreign --natural-primary --indent 2 --output fixtures/content.json
 
 superuser: $(STAMP)
