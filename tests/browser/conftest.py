@@ -1,0 +1,250 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+`make test` installs Chromium and axe-core when they are missing. A missing browser fails the run
+loudly: these tests never skip, so CI cannot pass without them.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from pytest_django import live_server_helper
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("SCARGUIDE_CHROMIUM", "/usr/bin/chromium"))
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "screenshots"
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = [pytest.param(PHONE, id="phone"), pytest.param(DESKTOP, id="desktop")]
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+# Sub-resources a page must load; a failing one (a missing stylesheet, a blocked script) is a bug.
+ASSETS = {"stylesheet", "script", "image", "font", "media"}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}. Run `make test` (it installs Debian's chromium package as root) "
+            "or `apt-get install chromium`. The browser tests never skip.",
+            pytrace=False,
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, over plain HTTP on localhost.
+
+    Production redirects HTTP to HTTPS (its proxy terminates TLS); the test server has no TLS, so its
+    middleware is built without that redirect. Every other setting stays as in production.
+    """
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        server = live_server_helper.LiveServer(address)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def viewport():
+    """Desktop unless a test parametrizes `viewport` with VIEWPORTS."""
+    return DESKTOP
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server with the starter content, committed so that the server's thread sees it."""
+    call_command("seed_content", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, site, viewport):
+    return {**browser_context_args, "base_url": site.url, "viewport": viewport, "locale": "en-GB"}
+
+
+@pytest.fixture
+def page_errors(page):
+    """Script errors, console errors (CSP violations among them) and assets that failed to load."""
+    errors = []
+    watch_for_errors(page, errors)
+    return errors
+
+
+def watch_for_errors(page, errors):
+    def on_console(message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(f"console: {message.text}")
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type in ASSETS:
+            errors.append(f"{response.status} {response.url}")
+
+    page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+    page.on("console", on_console)
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: errors.append(f"failed {request.url}: {request.failure}"))
+
+
+@pytest.fixture
+def no_js_page(new_context, viewport):
+    """A page in a browser with JavaScript turned off: the site must work as plain HTML forms."""
+    return new_context(java_script_enabled=False, viewport=viewport).new_page()
+
+
+def url(name, *args, query=""):
+    return reverse(name, args=args) + (f"?{query}" if query else "")
+
+
+def link_to(page, name, *args):
+    """The link in the main content that goes to this named URL."""
+    return page.locator(f"main a[href='{reverse(name, args=args)}']").first
+
+
+def shot(page, journey, step):
+    """Save a full-page screenshot named by journey, step and width (see README: Browser tests)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.evaluate(
+        """() => Promise.all([...document.images].map(img => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
+        }))"""
+    )
+    width = page.viewport_size["width"]
+    page.screenshot(path=SCREENSHOTS / f"{journey}-{step}-{width}.png", full_page=True)
+
+
+def assert_fits_width(page):
+    """Nothing pushes the page wider than the screen (tables scroll inside their own box)."""
+    overflow = page.evaluate(
+        """() => {
+            const width = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')]
+                .filter(el => !el.closest('.table-scroll') && el.getBoundingClientRect().right > width + 1)
+                .filter(el => getComputedStyle(el).position !== 'absolute' || el.getBoundingClientRect().width > 1)
+                .slice(0, 5)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+        }"""
+    )
+    assert overflow == [], f"wider than the {page.viewport_size['width']}px screen: {overflow}"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    if not AXE_SOURCE.exists():
+        pytest.fail(f"{AXE_SOURCE} is missing: run `npm ci` (make test does).", pytrace=False)
+    return Axe.from_file(AXE_SOURCE)
+
+
+def axe_violations(axe, page, label):
+    """What axe-core finds against WCAG 2.0-2.2 A/AA and best practices, one line per rule and element."""
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    lines = [f"axe found {len(violations)} violation(s) on {label}:"] if violations else []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {json.dumps(node['target'])}: {summary}")
+    return lines
+
+
+def assert_accessible(axe, page, label):
+    """axe-core finds nothing; a failure prints every violation with its elements."""
+    if lines := axe_violations(axe, page, label):
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), "
+    "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+
+
+def tab_through(page):
+    """Press Tab from the top of the page until focus comes round again.
+
+    Returns the controls the page offers (a radio group counts once: arrow keys move inside it) and
+    every stop Tab made, each with whether its focus indicator was visible.
+    """
+    controls = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)]
+            .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+            .map((el, i) => {
+                el.dataset.tabKey = el.type === 'radio' ? `radio ${el.name}` : `${el.tagName.toLowerCase()} ${i}`;
+                return [el.dataset.tabKey, (el.innerText || el.value || el.name || '').trim().slice(0, 40)];
+            })""",
+        FOCUSABLE,
+    )
+    stops = []
+    for _ in range(len(controls) + 10):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                const box = el.getBoundingClientRect();
+                return {
+                    key: el.dataset.tabKey || el.outerHTML.slice(0, 80),
+                    indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
+                        || style.boxShadow !== 'none',
+                    on_screen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+                };
+            }"""
+        )
+        if stop is None or stop["key"] in [seen["key"] for seen in stops]:
+            break
+        stops.append(stop)
+    return controls, stops
+
+
+def assert_keyboard_reachable(page, label):
+    """Every control is reached by Tab, shows a visible focus indicator on screen, and focus moves on."""
+    controls, stops = tab_through(page)
+    reached = {stop["key"] for stop in stops}
+    missed = sorted({f"{key}: {text}" for key, text in controls if key not in reached})
+    hidden = [stop["key"] for stop in stops if not (stop["indicator"] and stop["on_screen"])]
+    assert stops, f"Tab reaches nothing on {label}"
+    assert missed == [], f"Tab never reaches these controls on {label} (a keyboard trap, or out of order): {missed}"
+    assert hidden == [], f"focus is not visible on these controls on {label}: {hidden}"
+
+
+def moving_parts(page):
+    """Elements with a running animation or a transition, and the page's scroll behaviour."""
+    return page.evaluate(
+        """() => ({
+            running: document.getAnimations().length,
+            scroll: getComputedStyle(document.documentElement).scrollBehavior,
+            moving: [...document.querySelectorAll('*')].filter(el => {
+                const style = getComputedStyle(el);
+                const longest = value => Math.max(...value.split(',').map(parseFloat));
+                return (style.animationName !== 'none' && longest(style.animationDuration) > 0)
+                    || longest(style.transitionDuration) > 0;
+            }).map(el => el.tagName.toLowerCase() + '.' + el.className).slice(0, 10),
+        })"""
+    )
