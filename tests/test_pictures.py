@@ -156,6 +156,7 @@ def test_admin_refuses_a_bad_file_with_a_clear_message_and_saves_nothing(
     assert message in response.context["adminform"].form.errors["before"][0]
     assert not BeforeAfterPhoto.objects.exists()
     assert stored_files(media) == []
+    assert '<img src="/media/' not in response.content.decode(), "no preview of a photo that was not stored"
 
 
 def test_admin_refuses_a_file_over_the_size_limit(admin_client, treatment, scar_type, media, settings):

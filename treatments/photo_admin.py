@@ -9,7 +9,7 @@ from .photos import BeforeAfterPhoto, ScarTypePhoto, TreatmentPhoto
 
 def preview(image, alt):
     """A small thumbnail of a stored photo, so editors see what they uploaded."""
-    if not image:
+    if not image or not image._committed:
         return _("No photo yet")
     return format_html(
         '<img src="{}" alt="{}" width="160" height="{}" loading="lazy">',
