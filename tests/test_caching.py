@@ -137,3 +137,34 @@ def test_baseline_ping_is_never_cached(patient):
     response = patient.get(reverse("treatments:ping"))
     assert response.content == b"ok"
     assert "no-store" in response["Cache-Control"]
+
+
+def test_history_revert_in_admin_shows_at_once(patient, editor_client, treatment):
+    edit_in_admin(editor_client, treatment, summary="A summary that was a mistake.")
+    assert "A summary that was a mistake." in patient.get(treatment.get_absolute_url()).content.decode()
+    first = treatment.history.earliest("history_date")
+    url = reverse("admin:treatments_treatment_simple_history", args=[treatment.pk, first.history_id])
+    response = editor_client.post(url, admin_form_data(editor_client.get(url)))
+    assert response.status_code == 302
+    html = patient.get(treatment.get_absolute_url()).content.decode()
+    assert "A short summary." in html
+    assert "A summary that was a mistake." not in html
+
+
+def test_results_are_cached_on_the_server_only_and_follow_admin_edits(patient, editor_client, treatment):
+    url = reverse("treatments:results") + "?scar=rolling&severity=moderate&skin_type=3&downtime=14"
+    response = patient.get(url)
+    assert "Frees the bands." in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "ETag" not in response
+    edit_in_admin(editor_client, treatment, **{"suitabilities-0-reason": "Cuts the fibrous bands."})
+    assert "Cuts the fibrous bands." in patient.get(url).content.decode()
+
+
+def test_compare_page_is_public_and_revalidated(patient, treatment):
+    other = create(make_treatment())
+    response = patient.get(reverse("treatments:compare") + f"?t={treatment.slug}&t={other.slug}")
+    assert response.status_code == 200
+    assert response["ETag"]
+    assert "public" in response["Cache-Control"]

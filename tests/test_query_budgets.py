@@ -19,7 +19,11 @@ PAGES = {
     "filtered treatment list": lambda first: reverse("treatments:treatment_list") + "?scar=rolling&downtime=7&pain=2",
     "treatment detail": lambda first: first.get_absolute_url(),
     "aftercare": lambda first: first.get_aftercare_url(),
+    "results": lambda first: reverse("treatments:results") + f"?{ANSWERS}",
+    "results as JSON": lambda first: reverse("treatments:results") + f"?{ANSWERS}&format=json",
+    "compare": lambda first: reverse("treatments:compare") + "?t=synthetic-0001&t=synthetic-0002",
 }
+ANSWERS = "scar=rolling&scar=boxcar&severity=moderate&skin_type=5&downtime=14&health=anticoagulants"
 
 
 def queries_to_render(client, url):
@@ -49,3 +53,12 @@ def test_cached_page_costs_one_query(client, page):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) == 1, [query["sql"] for query in queries]
+
+
+def test_results_for_the_same_answers_in_another_order_come_from_the_cache(client):
+    make_catalogue(10)
+    client.get(reverse("treatments:results") + f"?{ANSWERS}")
+    reordered = "health=anticoagulants&downtime=14&skin_type=5&severity=moderate&scar=boxcar&scar=rolling"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("treatments:results") + f"?{reordered}").status_code == 200
+    assert len(queries) == 1

@@ -14,6 +14,7 @@ from functools import wraps
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -28,9 +29,12 @@ NOT_CONTENT = {ContentVersion, SeededRow}
 
 
 def content_version():
-    """The current token, read once per request."""
-    token = ContentVersion.objects.filter(pk=1).values_list("token", flat=True).first()
-    return token or content_changed()
+    """The current token, read once per request (plain SQL: the ORM would cost more than the cached page)."""
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else content_changed()
 
 
 def content_changed(**signal_kwargs):
@@ -42,8 +46,14 @@ def content_changed(**signal_kwargs):
 
 
 def _on_content_signal(sender, **kwargs):
-    # Historical models (data migrations) are covered by the post_migrate bump instead.
-    if sender._meta.app_label == "treatments" and sender._meta.apps is apps and sender not in NOT_CONTENT:
+    # Migration-time models are covered by the post_migrate bump; a history record (`instance_type`)
+    # is always saved with the content row it records, which has already bumped the version.
+    if (
+        sender._meta.app_label == "treatments"
+        and sender._meta.apps is apps
+        and sender not in NOT_CONTENT
+        and not hasattr(sender, "instance_type")
+    ):
         content_changed()
 
 
@@ -88,7 +98,10 @@ def cached_page(view=None, *, key=None, shared=True, timeout=PAGE_TIMEOUT):
 
 
 def _digest(request, what):
-    parts = (content_version(), get_language() or "", "htmx" if getattr(request, "htmx", False) else "page", what)
+    # Pages may hold absolute links (the results page's share link), so the origin is part of the key.
+    origin = f"{request.scheme}://{request.get_host()}"
+    htmx = "htmx" if getattr(request, "htmx", False) else "page"
+    parts = (content_version(), get_language() or "", origin, htmx, what)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 

@@ -1,7 +1,10 @@
 """The questionnaire and what comes of it: the results (HTML and JSON) and the side-by-side comparison.
 
-Answers are health data: they travel in the query string only, and are never stored, logged or
-cached on the server (no session, no cookie, and every answer page is marked never to be cached).
+Answers are health data: they travel in the query string only, and are never stored or logged (no
+session, no cookie, and every answer page tells browsers and proxies never to store it). To stay fast,
+the server keeps each results page it renders for a few minutes, under a hash of the answers and
+the content version: rendered output shared by everyone who gives the same answers, never a record
+of who asked.
 """
 
 from urllib.parse import urlencode
@@ -17,8 +20,10 @@ from django.views.decorators.http import require_GET
 from .forms import QUESTIONS, AnswersForm, CompareForm
 from .matching import Concern, Fit, Rule, TreatmentFacts, match
 from .models import Contraindication, ScarType, Source, Suitability, Treatment, TreatmentContraindication
+from .page_cache import cached_page
 
 STEPS = len(QUESTIONS)
+RESULTS_CACHE_SECONDS = 10 * 60
 REVIEW = STEPS + 1
 
 
@@ -197,8 +202,15 @@ def _results_page(request, form, result, treatments):
     )
 
 
+def _answers_key(request):
+    """What a results page depends on: the answers in a fixed order, and whether it is HTML or JSON."""
+    answers = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    return f"{'json' if _wants_json(request) else 'html'}?{urlencode(answers)}"
+
+
 @require_GET
 @never_cache
+@cached_page(key=_answers_key, shared=False, timeout=RESULTS_CACHE_SECONDS)
 def results(request):
     """The options to discuss for the answers in the query string: HTML for people, JSON for programs."""
     form = _answers_form(request)
@@ -223,6 +235,7 @@ def results(request):
 
 
 @require_GET
+@cached_page
 def compare(request):
     """Two to four treatments side by side on every fact, or a list to choose them from."""
     treatments = _catalogue()
