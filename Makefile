@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test lint format check export-content superuser clean
+.PHONY: run setup test lint format check export-content superuser clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,13 +35,20 @@ check: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
+# Throughput of the main pages beside a trivial view, under gunicorn with production settings, with
+# the seeded catalogue and again with 1,000 synthetic treatments (bench/run.py; about 3 minutes).
+bench: $(STAMP)
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends wrk)
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: run 'sudo apt-get install wrk'." >&2; exit 1; }
+	$(BIN)/python bench/run.py
+
 # Write the content as edited in admin back into fixtures/content.json.
 # Photos are uploads, not content: they stay with their media files, and before and after photos
 # are patients' images, which must never end up in the repository.
 PHOTOS := --exclude treatments.scartypephoto --exclude treatments.treatmentphoto --exclude treatments.beforeafterphoto
 
 export-content: $(STAMP)
-	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow $(PHOTOS) \
+	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow --exclude treatments.contentversion $(PHOTOS) \
 		--natural-foreign --natural-primary --indent 2 --output fixtures/content.json
 
 superuser: $(STAMP)
