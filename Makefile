@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test lint format check export-content superuser clean bench
+.PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,28 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) seed_content
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here) and read
+# axe-core from node_modules. Installed when missing; as root (CI, containers) through apt-get.
+CHROMIUM := /usr/bin/chromium
+AXE_CORE := node_modules/axe-core/axe.min.js
+
+browser-tools: $(CHROMIUM) $(AXE_CORE)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && apt-get install -y --no-install-recommends chromium; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'." >&2; exit 1; \
+	fi
+
+$(AXE_CORE): package.json package-lock.json
+	@command -v npm >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends npm)
+	@command -v npm >/dev/null || { echo "The browser tests need npm to install axe-core: run 'sudo apt-get install npm'." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $(AXE_CORE)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -31,9 +51,22 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Production-like variables for the deployment checks: DEBUG off, a long secret, a real host name.
+DEPLOY_ENV := env -u DJANGO_DEBUG -u DJANGO_SECURE_SSL_REDIRECT -u DJANGO_HSTS_SECONDS -u DJANGO_ALLOW_ASYNC_UNSAFE \
+	DJANGO_SECRET_KEY=deploy-check-only-4f9c1e7a2b8d6053-0123456789abcdefghijklmnop \
+	DJANGO_ALLOWED_HOSTS=scars.example-clinic.com DJANGO_CSRF_TRUSTED_ORIGINS=https://scars.example-clinic.com
+
 check: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+# The container files, checked without building (no base image can be pulled here): hadolint on the
+# Dockerfile, and compose.yaml resolved with the example environment plus placeholder secrets.
+container-check: $(STAMP)
+	$(BIN)/hadolint --failure-threshold warning Dockerfile
+	@command -v docker-compose >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends docker-compose)
+	DJANGO_SECRET_KEY=placeholder POSTGRES_PASSWORD=placeholder docker-compose --env-file .env.example -f compose.yaml config -q
 
 # Throughput of the main pages beside a trivial view, under gunicorn with production settings, with
 # the seeded catalogue and again with 1,000 synthetic treatments (bench/run.py; about 3 minutes).
@@ -43,16 +76,21 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # Write the content as edited in admin back into fixtures/content.json.
+# Content history (who changed what) stays in the database it was recorded in.
+HISTORY := $(addprefix --exclude treatments.historical,scartype scartype_sources treatment treatment_sources \
+	suitability aftercarestep contraindication treatmentcontraindication source \
+	scartypephoto treatmentphoto beforeafterphoto)
+
 # Photos are uploads, not content: they stay with their media files, and before and after photos
 # are patients' images, which must never end up in the repository.
 PHOTOS := --exclude treatments.scartypephoto --exclude treatments.treatmentphoto --exclude treatments.beforeafterphoto
 
 export-content: $(STAMP)
-	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow --exclude treatments.contentversion $(PHOTOS) \
+	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow --exclude treatments.contentversion $(PHOTOS) $(HISTORY) \
 		--natural-foreign --natural-primary --indent 2 --output fixtures/content.json
 
 superuser: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules screenshots

@@ -5,7 +5,9 @@ import os
 
 wsgi_app = "scarguide.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS") or os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() + 1)
+workers = int(
+    os.environ.get("GUNICORN_WORKERS") or os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() + 1
+)
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
 # A request that takes longer than this is stuck; on shutdown, requests in flight get graceful_timeout to finish.

@@ -6,7 +6,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from scarguide.security import client_ip
+from tests.test_views_photos import make_pair
 from treatments.models import Source
+from treatments.photos import BeforeAfterPhoto
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +97,11 @@ def test_admin_edit_records_who_changed_what_and_when(editor_client, editor):
     assert latest.history_user == editor and latest.history_type == "~"
     assert latest.history_date is not None
     (change,) = latest.diff_against(first).changes
-    assert (change.field, change.old, change.new) == ("citation", "Jacob CI et al. 2001.", "Jacob CI, Dover JS, Kaminer MS. 2001.")
+    assert (change.field, change.old, change.new) == (
+        "citation",
+        "Jacob CI et al. 2001.",
+        "Jacob CI, Dover JS, Kaminer MS. 2001.",
+    )
 
     history = editor_client.get(reverse("admin:treatments_source_history", args=[source.pk]))
     assert history.status_code == 200
@@ -115,3 +121,16 @@ def test_content_editor_can_revert_a_change_from_its_history(editor_client):
     source.refresh_from_db()
     assert source.citation == "The right citation."
     assert source.history.count() == 3
+
+
+def test_photo_changes_are_recorded_but_a_deleted_before_and_after_photo_leaves_no_history(
+    treatment, scar_type, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    pair = make_pair(treatment, scar_type, published=False)
+    pair.description = "3 sessions, 6 weeks apart."
+    pair.save()
+    assert pair.history.count() == 2
+
+    pair.delete()
+    assert not BeforeAfterPhoto.history.filter(id=pair.id).exists()

@@ -84,7 +84,11 @@ def test_results_write_nothing_to_the_database(client, public_pages):
     with CaptureQueriesContext(connection) as queries:
         for url in urls:
             client.get(url)
-    writes = [query["sql"] for query in queries if not query["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    writes = [
+        query["sql"]
+        for query in queries
+        if not query["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))
+    ]
     assert writes == []
 
 
@@ -119,5 +123,10 @@ def test_privacy_notice_is_linked_from_every_page_and_says_what_is_kept(client, 
     for url in public_pages.values():
         assert f'href="{privacy}"' in client.get(url).content.decode()
     text = client.get(privacy).content.decode()
-    for words in ("set no cookies", "not saved in a database", "not written to the site's logs", "chooses where it is hosted"):
+    for words in (
+        "set no cookies",
+        "not saved in a database",
+        "not written to the site's logs",
+        "chooses where it is hosted",
+    ):
         assert words in text

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .photos import BeforeAfterPhoto, ScarTypePhoto, TreatmentPhoto
 
@@ -77,7 +78,7 @@ class BeforeAfterPhotoInline(BeforeAfterPreviews, admin.StackedInline):
 
 
 @admin.register(BeforeAfterPhoto)
-class BeforeAfterPhotoAdmin(BeforeAfterPreviews, admin.ModelAdmin):
+class BeforeAfterPhotoAdmin(BeforeAfterPreviews, SimpleHistoryAdmin):
     list_display = ["before_preview", "after_preview", "treatment", "skin_type", "patient_consent", "published"]
     list_display_links = ["before_preview", "treatment"]
     list_filter = ["published", "patient_consent", "skin_type", "treatment", "scar_types"]

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.fields.files import ImageFieldFile
 from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from . import pictures
 
@@ -172,6 +173,8 @@ class Photo(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are shown first."))
 
+    history = HistoricalRecords(inherit=True)
+
     class Meta:
         abstract = True
         ordering = ["order", "pk"]
@@ -252,6 +255,8 @@ class BeforeAfterPhoto(models.Model):
     added_on = models.DateTimeField(_("added"), auto_now_add=True)
 
     objects = BeforeAfterQuerySet.as_manager()
+    # Kept while the photo exists; erased with it (see _erase_history), so a withdrawn consent leaves no trace.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-added_on"]
@@ -287,3 +292,11 @@ class BeforeAfterPhoto(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+
+def _erase_history(sender, instance, **kwargs):
+    """Deleting a before and after photo is how a patient's withdrawn consent is honoured: its history goes too."""
+    instance.history.all().delete()
+
+
+post_delete.connect(_erase_history, sender=BeforeAfterPhoto, dispatch_uid="before_after_photo_erase_history")
