@@ -173,7 +173,9 @@ def measure(run, origin, pages, options):
         wrk(origin + path, options, options.warmup)
     # Slices of every page in turn, so that whatever else the machine does weighs on all pages alike.
     seconds = max(1, options.duration // options.slices)
-    slices = [{name: wrk(origin + path, options, seconds) for name, path in pages.items()} for _ in range(options.slices)]
+    slices = [
+        {name: wrk(origin + path, options, seconds) for name, path in pages.items()} for _ in range(options.slices)
+    ]
     results = {name: combined([one[name] for one in slices]) for name in pages}
     print_table(results)
     return missed_targets(run, results)

@@ -3,7 +3,14 @@ import itertools
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from treatments.models import AftercareStep, Contraindication, ScarType, Suitability, Treatment, TreatmentContraindication
+from treatments.models import (
+    AftercareStep,
+    Contraindication,
+    ScarType,
+    Suitability,
+    Treatment,
+    TreatmentContraindication,
+)
 from treatments.page_cache import content_changed
 
 CONFIRM = "--yes-this-is-a-throwaway-database"
