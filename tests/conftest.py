@@ -182,3 +182,55 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def options(db):
+    """Rolling and ice pick scars, three treatments and two health questions: enough to match answers on."""
+    rolling = create(make_scar_type(name="Rolling scars", slug="rolling"))
+    ice_pick = create(make_scar_type(name="Ice pick scars", slug="ice-pick"))
+    treatments = {
+        "subcision": create(
+            make_treatment(
+                name="Subcision", slug="subcision", role="structural", downtime_min_days=3, downtime_max_days=10
+            )
+        ),
+        "microneedling": create(make_treatment(name="Microneedling", slug="microneedling")),
+        "laser": create(
+            make_treatment(
+                name="Laser resurfacing",
+                slug="laser",
+                category="energy",
+                downtime_min_days=5,
+                downtime_max_days=10,
+                pigment_risk="moderate",
+            )
+        ),
+    }
+    for slug, scar_type, fit in [
+        ("subcision", rolling, "first-line"),
+        ("microneedling", rolling, "second-line"),
+        ("laser", rolling, "second-line"),
+        ("laser", ice_pick, "second-line"),
+        ("subcision", ice_pick, "not-suitable"),
+        ("microneedling", ice_pick, "not-suitable"),
+    ]:
+        Suitability.objects.create(treatment=treatments[slug], scar_type=scar_type, fit=fit, reason=f"{slug} {fit}.")
+    pregnant = Contraindication.objects.create(
+        slug="pregnant",
+        name="Pregnancy",
+        question="I am pregnant or breastfeeding",
+        explanation="Some treatments wait.",
+        notice="Procedures wait until after pregnancy and breastfeeding.",
+    )
+    thinners = Contraindication.objects.create(
+        slug="anticoagulants", name="Blood thinners", question="I take blood thinners", explanation="Bruising."
+    )
+    for treatment in treatments.values():
+        TreatmentContraindication.objects.create(
+            treatment=treatment, contraindication=pregnant, action="avoid", note="Waits until after pregnancy."
+        )
+    TreatmentContraindication.objects.create(
+        treatment=treatments["subcision"], contraindication=thinners, action="caution", note="More bruising."
+    )
+    return treatments

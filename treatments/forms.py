@@ -98,6 +98,16 @@ DOWNTIME_HINTS = [
 ]
 
 
+class ShownErrorsBoundField(forms.BoundField):
+    """Marks a question's inputs invalid only when the page shows that question's error."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.form.shown_errors is not None and self.name not in self.form.shown_errors:
+            attrs.pop("aria-invalid", None)
+        return attrs
+
+
 class AnswersForm(forms.Form):
     """The questionnaire's answers: the parameters of the results contract, and nothing else.
 
@@ -162,6 +172,10 @@ class AnswersForm(forms.Form):
         error_messages={"invalid_choice": _("Choose health answers from the list.")},
     )
 
+    bound_field_class = ShownErrorsBoundField
+    # The names whose errors the page shows; None shows them all.
+    shown_errors = None
+
     def __init__(self, data, *, scar_types, concerns):
         super().__init__(data)
         self.scar_types, self.concerns = list(scar_types), list(concerns)
@@ -186,7 +200,7 @@ class AnswersForm(forms.Form):
     def options(self, name):
         """(radio or checkbox, hint, scar type or None) for each choice of one question."""
         extras = {
-            "scar": [(scar.how_to_recognise, scar) for scar in self.scar_types],
+            "scar": [(scar.summary, scar) for scar in self.scar_types],
             "severity": [(hint, None) for hint in SEVERITY_HINTS],
             "skin_type": [(hint, None) for hint in SKIN_TYPE_HINTS],
             "downtime": [(hint, None) for hint in self.downtime_hints],

@@ -290,38 +290,54 @@ def rank_key(candidate: Candidate) -> tuple[int, int, str, str]:
 def combinations(candidates: tuple[Candidate, ...], answers: Answers) -> tuple[Combination, ...]:
     """Combination sequencing (section 8), for several scar types or moderate and severe scars.
 
-    A plan takes the best-ranked option of each role in order: structural work on the scars
-    themselves first; then volume, in the same session as subcision or 2 to 4 weeks later;
-    then resurfacing 4 to 8 weeks after structural work. For raised scars, the best-ranked
-    injection is paired with the other raised-scar options as add-ons.
+    A plan goes role by role: structural work on the scars themselves first (for each of the
+    patient's scar types, the best-ranked structural option that is first-line for it, such as
+    punch techniques or TCA CROSS for ice picks and subcision for rolling scars); then volume, in
+    the same session as subcision or 2 to 4 weeks later; then resurfacing 4 to 8 weeks after
+    structural work. For raised scars, the best-ranked injection is paired with the other
+    raised-scar options as add-ons.
     """
     plans = []
     if len(answers.scars) > 1 or answers.severity in (MODERATE, SEVERE):
-        steps = [best for role in SEQUENCE if (best := _best(candidates, role))]
+        steps = [(role, chosen) for role in SEQUENCE if (chosen := _plan_step(candidates, role, answers))]
         if len(steps) > 1:
-            plans.append(Combination(treatments=tuple(c.treatment.slug for c in steps), note=_sequence_note(steps)))
+            slugs = tuple(candidate.treatment.slug for _role, chosen in steps for candidate in chosen)
+            plans.append(Combination(treatments=slugs, note=_sequence_note(steps)))
     raised = [candidate for candidate in candidates if candidate.treatment.role == RAISED]
     if len(raised) > 1:
-        others = ", ".join(candidate.treatment.name for candidate in raised[1:])
         note = _("For raised scars, %(first)s is often combined with %(others)s as an add-on.") % {
             "first": raised[0].treatment.name,
-            "others": others,
+            "others": _names(raised[1:]),
         }
         plans.append(Combination(treatments=tuple(c.treatment.slug for c in raised), note=note))
     return tuple(plans)
 
 
-def _best(candidates: tuple[Candidate, ...], role: str) -> Candidate | None:
-    return next((candidate for candidate in candidates if candidate.treatment.role == role), None)
+def _plan_step(candidates: tuple[Candidate, ...], role: str, answers: Answers) -> list[Candidate]:
+    in_role = [candidate for candidate in candidates if candidate.treatment.role == role]
+    if role != STRUCTURAL:
+        return in_role[:1]
+    first_line = {scar: next((c for c in in_role if _first_line_for(c, scar)), None) for scar in sorted(answers.scars)}
+    chosen = {candidate.treatment.slug for candidate in first_line.values() if candidate}
+    return [candidate for candidate in in_role if candidate.treatment.slug in chosen] or in_role[:1]
 
 
-def _sequence_note(steps: list[Candidate]) -> str:
+def _first_line_for(candidate: Candidate, scar: str) -> bool:
+    return any(row.scar == scar and row.fit == FIRST_LINE for row in candidate.treatment.fits)
+
+
+def _names(candidates: Iterable[Candidate]) -> str:
+    *others, last = [candidate.treatment.name for candidate in candidates]
+    return _("%(names)s and %(last)s") % {"names": ", ".join(others), "last": last} if others else last
+
+
+def _sequence_note(steps: list[tuple[str, list[Candidate]]]) -> str:
     words = {
-        STRUCTURAL: _("First, %(name)s works on the scars themselves."),
-        VOLUME: _("%(name)s lifts sunken areas, in the same session as subcision or 2 to 4 weeks later."),
-        RESURFACING: _("%(name)s evens out the surface, 4 to 8 weeks after any earlier step has healed."),
+        STRUCTURAL: _("First, %(names)s: work on the scars themselves."),
+        VOLUME: _("Then %(names)s: lifts sunken areas, in the same session as subcision or 2 to 4 weeks later."),
+        RESURFACING: _("Then %(names)s: evens out the surface, 4 to 8 weeks after any earlier step has healed."),
     }
-    sentences = [words[step.treatment.role] % {"name": step.treatment.name} for step in steps]
+    sentences = [words[role] % {"names": _names(chosen)} for role, chosen in steps]
     sentences.append(_("A dermatologist decides the actual plan and its timing. Use sunscreen every day."))
     return " ".join(sentences)
 

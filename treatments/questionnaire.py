@@ -1,14 +1,15 @@
 """The questionnaire and what comes of it: the results (HTML and JSON) and the side-by-side comparison.
 
-Answers are health data: they travel in the query string only, and are never stored or logged (no
-session, no cookie, and every answer page tells browsers and proxies never to store it). To stay fast,
-the server keeps each results page it renders for a few minutes, under a hash of the answers and
-the content version: rendered output shared by everyone who gives the same answers, never a record
-of who asked.
+Answers are health data: they travel in the query string only, and are never stored, cached or
+logged on the server (no session, no cookie, and every answer page tells browsers and proxies never
+to store it). To stay fast, the server caches the content the answers are matched against, per
+content version: rows staff edit, never anything a patient sent.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -20,15 +21,42 @@ from django.views.decorators.http import require_GET
 from .forms import QUESTIONS, AnswersForm, CompareForm
 from .matching import Concern, Fit, Rule, TreatmentFacts, match
 from .models import Contraindication, ScarType, Source, Suitability, Treatment, TreatmentContraindication
-from .page_cache import cached_page
+from .page_cache import PAGE_TIMEOUT, cached_page, content_version
 
 STEPS = len(QUESTIONS)
-RESULTS_CACHE_SECONDS = 10 * 60
 REVIEW = STEPS + 1
 
 
-def _answers_form(request):
-    return AnswersForm(request.GET, scar_types=ScarType.objects.published(), concerns=Contraindication.objects.all())
+@dataclass(frozen=True)
+class Content:
+    """What the questionnaire asks and matches against: published content rows, nothing from a patient."""
+
+    scar_types: list
+    concerns: list
+    treatments: list
+    facts: tuple
+    sources: list
+
+
+def _content():
+    """The content, from the cache under the current content version, or read in a fixed number of queries."""
+    key = f"questionnaire-content:{content_version()}"
+    content = cache.get(key)
+    if content is None:
+        treatments = _catalogue()
+        content = Content(
+            scar_types=list(ScarType.objects.published()),
+            concerns=list(Contraindication.objects.all()),
+            treatments=treatments,
+            facts=tuple(_facts(treatment) for treatment in treatments),
+            sources=list(Source.objects.overview()),
+        )
+        cache.set(key, content, PAGE_TIMEOUT)
+    return content
+
+
+def _answers_form(request, content):
+    return AnswersForm(request.GET, scar_types=content.scar_types, concerns=content.concerns)
 
 
 def _step(raw):
@@ -50,6 +78,7 @@ def _checked_step(form, step, leaving):
 
 def _questionnaire_page(request, form, *, step=None, errors=None, status=200):
     errors = errors or {}
+    form.shown_errors = set(errors)
     page = reverse("treatments:questionnaire")
     questions = [
         {"number": number, "field": form[name], "options": form.options(name), "errors": errors.get(name, [])}
@@ -91,7 +120,7 @@ def _with_step(form, step):
 @never_cache
 def questionnaire(request):
     """All questions as one plain form; with htmx, one question per step (`?step=2`), then a review."""
-    form = _answers_form(request)
+    form = _answers_form(request, _content())
     step, errors = _step(request.GET.get("step")), {}
     if step:
         step, errors = _checked_step(form, step, _step(request.GET.get("current")))
@@ -177,7 +206,8 @@ def _contract(request, form, result):
     }
 
 
-def _results_page(request, form, result, treatments):
+def _results_page(request, form, result, content):
+    treatments = content.treatments
     by_slug = {treatment.slug: treatment for treatment in treatments}
     query = form.query()
     shortlist = [candidate.treatment.slug for candidate in result.candidates[:4]]
@@ -197,23 +227,17 @@ def _results_page(request, form, result, treatments):
             if len(shortlist) > 1
             else "",
             "reviewed_on": max((treatment.reviewed_on for treatment in treatments), default=None),
-            "sources": Source.objects.overview(),
+            "sources": content.sources,
         },
     )
 
 
-def _answers_key(request):
-    """What a results page depends on: the answers in a fixed order, and whether it is HTML or JSON."""
-    answers = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    return f"{'json' if _wants_json(request) else 'html'}?{urlencode(answers)}"
-
-
 @require_GET
 @never_cache
-@cached_page(key=_answers_key, shared=False, timeout=RESULTS_CACHE_SECONDS)
 def results(request):
     """The options to discuss for the answers in the query string: HTML for people, JSON for programs."""
-    form = _answers_form(request)
+    content = _content()
+    form = _answers_form(request, content)
     as_json = _wants_json(request)
     if not form.is_valid():
         if as_json:
@@ -223,13 +247,12 @@ def results(request):
         else:
             response = _questionnaire_page(request, form, errors=form.errors, status=400)
     else:
-        treatments = _catalogue()
-        concerns = [Concern(slug=concern.slug, notice=concern.notice) for concern in form.concerns]
-        result = match(form.answers(), [_facts(treatment) for treatment in treatments], concerns)
+        concerns = [Concern(slug=concern.slug, notice=concern.notice) for concern in content.concerns]
+        result = match(form.answers(), content.facts, concerns)
         if as_json:
             response = JsonResponse(_contract(request, form, result))
         else:
-            response = _results_page(request, form, result, treatments)
+            response = _results_page(request, form, result, content)
     patch_vary_headers(response, ["Accept"])
     return response
 
@@ -238,7 +261,8 @@ def results(request):
 @cached_page
 def compare(request):
     """Two to four treatments side by side on every fact, or a list to choose them from."""
-    treatments = _catalogue()
+    content = _content()
+    treatments = content.treatments
     form = CompareForm(request.GET if "t" in request.GET else None, treatments=treatments)
     chosen, scar_rows = [], []
     if form.is_valid():
@@ -247,7 +271,7 @@ def compare(request):
         fits = {(row.treatment_id, row.scar_type_id): row for treatment in chosen for row in treatment.scar_fits}
         scar_rows = [
             (scar_type, [fits.get((treatment.pk, scar_type.pk)) for treatment in chosen])
-            for scar_type in ScarType.objects.published()
+            for scar_type in content.scar_types
         ]
     return render(
         request,
@@ -257,7 +281,7 @@ def compare(request):
             "chosen": chosen,
             "scar_rows": scar_rows,
             "reviewed_on": max((treatment.reviewed_on for treatment in chosen), default=None),
-            "sources": Source.objects.overview(),
+            "sources": content.sources,
         },
         status=400 if form.is_bound and form.errors else 200,
     )

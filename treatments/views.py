@@ -6,7 +6,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .forms import GalleryFilterForm, TreatmentFilterForm
-from .models import AftercareStep, BeforeAfterPhoto, ScarType, Source, Suitability, Treatment
+from .models import (
+    AftercareStep,
+    BeforeAfterPhoto,
+    ScarType,
+    Source,
+    Suitability,
+    Treatment,
+    TreatmentContraindication,
+)
 from .page_cache import cached_page
 
 TREATMENTS_PER_PAGE = 24
@@ -118,14 +126,19 @@ def treatment_detail(request, slug):
         "sources",
         "photos",
         Prefetch("suitabilities", _suitabilities(request.user, by="scar_type"), to_attr="fits"),
-        Prefetch("contraindication_rules__contraindication"),
+        Prefetch("contraindication_rules", TreatmentContraindication.objects.select_related("contraindication")),
         Prefetch("before_after_photos", gallery.prefetch_related(_published_scar_types()), to_attr="gallery"),
     )
     in_gallery = request.htmx and request.htmx.target == "gallery-results"
     return render(
         request,
         "treatments/treatment_detail.html#gallery" if in_gallery else "treatments/treatment_detail.html",
-        {"treatment": treatment, "gallery_form": gallery_form, "skin": skin},
+        {
+            "treatment": treatment,
+            "gallery_form": gallery_form,
+            "skin": skin,
+            "others": Treatment.objects.published().exclude(pk=treatment.pk).only("slug", "name"),
+        },
         status=400 if gallery_form.errors else 200,
     )
 

@@ -1,0 +1,259 @@
+"""The questionnaire and the results pages: the JSON contract, the 400s, the htmx steps, and content rows driving it."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.conftest import create, make_catalogue, make_treatment
+from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
+from treatments.models import ScarType, Suitability
+
+ANSWERS = "scar=rolling&severity=moderate&skin_type=2&downtime=7"
+CHECKED_ROLLING = re.compile(r'<input type="checkbox" name="scar" value="rolling"[^>]* checked>')
+CONTRACT_KEYS = {"profile", "candidates", "excluded", "combinations", "notices"}
+CANDIDATE_KEYS = {
+    "treatment",
+    "name",
+    "fit",
+    "score",
+    "reasons",
+    "cautions",
+    "downtime_days",
+    "sessions",
+    "url",
+    "aftercare_url",
+}
+
+
+def results(client, query=ANSWERS, **headers):
+    return client.get(f"{reverse('treatments:results')}?{query}", headers=headers)
+
+
+def ranking(client, query=ANSWERS):
+    return [entry["treatment"] for entry in results(client, f"{query}&format=json").json()["candidates"]]
+
+
+def test_json_has_exactly_the_contracts_keys(client, options):
+    response = results(client, f"{ANSWERS}&health=anticoagulants&scar=ice-pick&format=json")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == CONTRACT_KEYS
+    assert body["profile"] == {
+        "scar": ["rolling", "ice-pick"],
+        "severity": "moderate",
+        "skin_type": 2,
+        "downtime": 7,
+        "health": ["anticoagulants"],
+    }
+    subcision = next(entry for entry in body["candidates"] if entry["treatment"] == "subcision")
+    assert set(subcision) == CANDIDATE_KEYS
+    assert subcision["fit"] == "first-line"
+    assert subcision["downtime_days"] == [3, 10]
+    assert subcision["sessions"] == [3, 6]
+    assert "More bruising." in subcision["cautions"]
+    assert subcision["url"] == "http://testserver/treatments/subcision/"
+    assert subcision["aftercare_url"] == "http://testserver/treatments/subcision/aftercare/"
+    assert all(set(entry) == {"treatment", "name", "reasons"} for entry in body["excluded"])
+    assert all(set(plan) == {"treatments", "note"} for plan in body["combinations"])
+    listed = [entry["treatment"] for entry in body["candidates"] + body["excluded"]]
+    assert sorted(listed) == ["laser", "microneedling", "subcision"]
+
+
+def test_json_is_chosen_by_the_accept_header_and_html_stays_the_default(client, options):
+    assert results(client, accept="application/json")["Content-Type"] == "application/json"
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert results(client, accept=browser)["Content-Type"].startswith("text/html")
+    assert results(client, f"{ANSWERS}&format=xml")["Content-Type"].startswith("text/html")
+    assert "Accept" in results(client)["Vary"]
+
+
+def test_pregnancy_excludes_every_procedure_with_its_note_and_shows_the_notice(client, options):
+    body = results(client, f"{ANSWERS}&health=pregnant&format=json").json()
+    assert body["candidates"] == []
+    assert {entry["treatment"] for entry in body["excluded"]} == {"laser", "microneedling", "subcision"}
+    assert all("Waits until after pregnancy." in entry["reasons"] for entry in body["excluded"])
+    assert body["notices"] == ["Procedures wait until after pregnancy and breastfeeding."]
+
+
+def test_invalid_answers_give_json_400_with_a_message_per_field(client, options):
+    response = results(client, "scar=moon&severity=dreadful&skin_type=9&downtime=61&health=x&format=json")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == {"scar", "severity", "skin_type", "downtime", "health"}
+    assert all(isinstance(message, str) and message for messages in errors.values() for message in messages)
+
+
+def test_invalid_answers_give_the_questionnaire_again_with_messages_and_400(client, options):
+    response = results(client, "scar=rolling&severity=mild&skin_type=2&downtime=500")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'action="/results/"' in page
+    assert "Enter a whole number of days from 0 to 60." in page
+    assert 'href="#q-downtime"' in page
+    assert CHECKED_ROLLING.search(page)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "downtime=1e9&skin_type=%00", "scar=rolling&scar=rolling&severity=mild&severity=moon", "skin_type=٣"],
+)
+def test_odd_queries_get_a_clear_400_not_a_server_error(client, options, query):
+    assert results(client, query).status_code == 400
+    assert results(client, query, accept="application/json").status_code == 400
+
+
+def test_results_page_shows_options_evenly_and_everything_a_patient_needs(client, options):
+    response = results(client, f"{ANSWERS}&scar=ice-pick")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "your treatment" not in page.lower()
+    assert "Options to discuss" in page
+    for treatment in options.values():
+        assert treatment.get_aftercare_url() in page
+    assert page.count("In its favour") == page.count("Against it") == 3
+    assert "How the options are often combined" in page
+    assert "Questions to ask your dermatologist" in page
+    assert "not a diagnosis or medical advice" in page
+    change = reverse("treatments:questionnaire") + "?scar=rolling&amp;scar=ice-pick&amp;severity=moderate"
+    assert change in page
+    assert f'value="http://testserver{reverse("treatments:results")}?scar=rolling' in page
+    assert re.search(r'href="/compare/\?t=[a-z-]+&amp;t=[a-z-]+', page)
+
+
+def test_excluded_treatments_are_listed_with_their_reasons(client, options):
+    page = results(client, "scar=rolling&severity=mild&skin_type=2&downtime=2").content.decode()
+    assert "Ruled out for now, and why" in page
+    assert "Excluded because of downtime" in page
+
+
+def test_results_are_never_cached_and_set_no_cookie(client, options):
+    response = results(client)
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+
+
+def test_changing_a_suitability_row_in_the_database_changes_the_ranking(client, options):
+    assert ranking(client)[0] == "subcision"
+    for treatment, fit in (("subcision", "second-line"), ("microneedling", "first-line")):
+        row = Suitability.objects.get(treatment__slug=treatment, scar_type__slug="rolling")
+        row.fit = fit
+        row.save()
+    assert ranking(client)[0] == "microneedling"
+
+
+def test_changing_a_downtime_in_the_database_changes_what_is_excluded(client, options):
+    assert "laser" in ranking(client)
+    laser = options["laser"]
+    laser.downtime_min_days, laser.downtime_max_days = 8, 14
+    laser.save()
+    assert "laser" not in ranking(client)
+
+
+def test_unpublished_treatments_are_left_out(client, options):
+    options["laser"].published = False
+    options["laser"].save()
+    body = results(client, f"{ANSWERS}&format=json").json()
+    assert "laser" not in [entry["treatment"] for entry in body["candidates"] + body["excluded"]]
+
+
+def test_results_read_the_same_queries_for_10_or_200_treatments_and_one_once_cached(
+    client, db, django_assert_max_num_queries
+):
+    make_catalogue(10)
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert results(client).status_code == 200
+        return len(queries)
+
+    with_10 = count()
+    assert with_10 <= 7
+    add_synthetic_treatments(190)
+    assert count() == with_10
+    with django_assert_max_num_queries(1):
+        results(client, f"{ANSWERS}&format=json")
+
+
+# The questionnaire
+
+
+def questionnaire(client, query="", **headers):
+    return client.get(f"{reverse('treatments:questionnaire')}?{query}", headers=headers)
+
+
+def test_without_javascript_every_question_is_in_one_plain_get_form_to_the_results(
+    client, options, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(7):
+        response = questionnaire(client)
+    page = response.content.decode()
+    assert '<form class="questionnaire" method="get" action="/results/"' in page
+    assert page.count("<fieldset") == page.count("<legend>") == 5
+    for name in ("scar", "severity", "skin_type", "downtime", "health"):
+        assert f'name="{name}"' in page
+    assert "I am pregnant or breastfeeding" in page
+    assert "Always burns, never tans" in page
+    assert "talking distance" in page
+    assert f'href="{reverse("treatments:scar_list")}"' in page
+    assert "Step 1 of 5" not in page
+
+
+def test_with_htmx_the_page_loads_the_first_step_or_the_review_of_shared_answers(client, options):
+    assert 'hx-get="/questionnaire/?step=1"' in questionnaire(client).content.decode()
+    prefilled = questionnaire(client, ANSWERS).content.decode()
+    assert "step=6" in prefilled
+    assert CHECKED_ROLLING.search(prefilled)
+
+
+def test_htmx_step_is_a_fragment_that_carries_the_other_answers(client, options):
+    response = questionnaire(client, "scar=rolling&severity=mild&step=3&current=2", **{"hx-request": "true"})
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "Step 3 of 5" in page
+    assert '<input type="hidden" name="scar" value="rolling">' in page
+    assert '<input type="hidden" name="severity" value="mild">' in page
+    assert 'name="skin_type"' in page and "aria-invalid" not in page
+    assert 'name="step" value="4"' in page and 'name="step" value="2"' in page
+    assert "HX-Request" in response["Vary"]
+
+
+def test_moving_on_without_an_answer_stays_on_the_step_with_a_message(client, options):
+    page = questionnaire(client, "step=2&current=1", **{"hx-request": "true"}).content.decode()
+    assert "Step 1 of 5" in page
+    assert "Tick at least one kind of scar." in page
+
+
+def test_going_back_needs_no_answer_and_keeps_the_others(client, options):
+    page = questionnaire(client, "scar=rolling&step=1&current=2", **{"hx-request": "true"}).content.decode()
+    assert "Step 1 of 5" in page
+    assert CHECKED_ROLLING.search(page)
+
+
+def test_review_step_lists_the_answers_with_change_links_and_leads_to_the_results(client, options):
+    page = questionnaire(client, f"{ANSWERS}&health=pregnant&step=6", **{"hx-request": "true"}).content.decode()
+    assert "Check your answers" in page
+    assert "Rolling scars" in page and "Moderate" in page and "I am pregnant or breastfeeding" in page
+    assert page.count(">Change<") == 5
+    assert '<form method="get" action="/results/">' in page
+
+
+def test_history_restore_gets_the_whole_page(client, options):
+    headers = {"hx-request": "true", "hx-history-restore-request": "true"}
+    assert "<html" in questionnaire(client, "step=2", **headers).content.decode()
+
+
+def test_home_and_navigation_lead_to_the_questionnaire(client, options):
+    page = client.get(reverse("treatments:home")).content.decode()
+    assert page.count(f'href="{reverse("treatments:questionnaire")}"') >= 2
+
+
+def test_a_new_treatment_added_in_admin_is_matched_without_code_changes(client, options):
+    peel = create(make_treatment(name="Peel", slug="peel"))
+    rolling = ScarType.objects.get(slug="rolling")
+    Suitability.objects.create(treatment=peel, scar_type=rolling, fit="first-line", reason="Evens the surface.")
+    assert "peel" in ranking(client)
