@@ -131,6 +131,12 @@ def before_after_form(treatment, scar_type, *, before, after=None, **fields):
     }
 
 
+def unrecorded_consent_form(treatment, scar_type):
+    """A valid pair of photos whose consent has no date and no one who recorded it."""
+    before = photo_files.upload(photo_files.photo(800, 600))
+    return before_after_form(treatment, scar_type, before=before, consent_date="", consent_recorded_by="")
+
+
 def post_before_after(client, data):
     return client.post(reverse("admin:treatments_beforeafterphoto_add"), data)
 
@@ -170,13 +176,7 @@ def test_admin_refuses_a_file_over_the_size_limit(admin_client, treatment, scar_
 
 
 def test_admin_refuses_to_publish_a_before_after_photo_without_consent(admin_client, treatment, scar_type, media):
-    data = before_after_form(
-        treatment,
-        scar_type,
-        before=photo_files.upload(photo_files.photo(800, 600)),
-        consent_date="",
-        consent_recorded_by="",
-    )
+    data = unrecorded_consent_form(treatment, scar_type)
     del data["patient_consent"]
     form = post_before_after(admin_client, data).context["adminform"].form
     assert "cannot be published: the patient's consent to publication is not recorded" in form.errors["published"][0]
@@ -194,13 +194,7 @@ def test_the_database_refuses_a_published_photo_without_consent(treatment):
 
 
 def test_consent_needs_a_date_and_who_recorded_it(admin_client, treatment, scar_type, media):
-    data = before_after_form(
-        treatment,
-        scar_type,
-        before=photo_files.upload(photo_files.photo(800, 600)),
-        consent_date="",
-        consent_recorded_by="",
-    )
+    data = unrecorded_consent_form(treatment, scar_type)
     form = post_before_after(admin_client, data).context["adminform"].form
     assert form.errors["consent_date"] == ["Give the date the patient signed the consent form."]
     assert "consent_recorded_by" in form.errors
