@@ -64,3 +64,10 @@ def test_scar_page_shows_its_own_diagram_with_a_caption(client, scar_types):
     assert [slug for slug, _alt in _diagram_imgs(html)] == ["boxcar"]
     assert "steep, sharp walls" in html
     assert "<figcaption>" in html
+
+
+@pytest.mark.parametrize("query", [{}, {"step": 1}], ids=["plain-form", "htmx-step"])
+def test_questionnaire_scar_step_shows_every_diagram_with_its_text_alternative(client, scar_types, query):
+    headers = {"HX-Request": "true"} if query else {}
+    html = client.get(reverse("treatments:questionnaire"), query, headers=headers).content.decode()
+    assert sorted(slug for slug, _alt in _diagram_imgs(html)) == sorted(SCAR_SLUGS)
