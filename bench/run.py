@@ -145,11 +145,17 @@ def gunicorn(workers):
     server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
     origin = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(origin + "/ping", server)
+        wait_until_up(ping(origin), server)
         yield origin
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def ping(origin):
+    from django.urls import reverse
+
+    return origin + reverse("treatments:ping")
 
 
 def wait_until_up(url, server):
@@ -164,26 +170,38 @@ def wait_until_up(url, server):
     sys.exit("gunicorn did not answer")
 
 
+def wait_until_idle(url):
+    """Requests wrk gave up on may still be queued at the server: let them drain before the next page."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        start = time.monotonic()
+        with urllib.request.urlopen(url, timeout=120):
+            pass
+        if time.monotonic() - start < 0.25:
+            return
+
+
 def measure(run, origin, pages, options):
     from treatments.models import Treatment
 
     count = Treatment.objects.published().count()
     print(f"\n### {run.capitalize()} catalogue: {count} published treatments\n")
     for path in pages.values():
-        wrk(origin + path, options, options.warmup)
+        wrk(origin, path, options, options.warmup)
     # Slices of every page in turn, so that whatever else the machine does weighs on all pages alike.
     seconds = max(1, options.duration // options.slices)
     slices = [
-        {name: wrk(origin + path, options, seconds) for name, path in pages.items()} for _ in range(options.slices)
+        {name: wrk(origin, path, options, seconds) for name, path in pages.items()} for _ in range(options.slices)
     ]
     results = {name: combined([one[name] for one in slices]) for name in pages}
     print_table(results)
     return missed_targets(run, results)
 
 
-def wrk(url, options, seconds):
-    command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{seconds}s", "-s", str(REPORT), url]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+def wrk(origin, path, options, seconds):
+    command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{seconds}s", "-s", str(REPORT)]
+    output = subprocess.run([*command, origin + path], capture_output=True, text=True, check=True).stdout
+    wait_until_idle(ping(origin))
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))
     return json.loads(line.removeprefix("BENCH "))
 
@@ -204,7 +222,7 @@ def print_table(results):
     print("| page | requests/s | p50 ms | p99 ms | errors | ratio to baseline |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, stats in results.items():
-        ratio = stats["rps"] / baseline
+        ratio = stats["rps"] / baseline if baseline else 0.0
         stats["ratio"] = ratio
         print(
             f"| {name} | {stats['rps']:.0f} | {stats['p50_us'] / 1000:.1f} | {stats['p99_us'] / 1000:.1f} "

@@ -151,7 +151,7 @@ def test_history_revert_in_admin_shows_at_once(patient, editor_client, treatment
     assert "A summary that was a mistake." not in html
 
 
-def test_results_are_cached_on_the_server_only_and_follow_admin_edits(patient, editor_client, treatment):
+def test_results_are_kept_by_no_browser_or_proxy_and_follow_admin_edits(patient, editor_client, treatment):
     url = reverse("treatments:results") + "?scar=rolling&severity=moderate&skin_type=3&downtime=14"
     response = patient.get(url)
     assert "Frees the bands." in response.content.decode()
