@@ -38,9 +38,17 @@ class Content:
     sources: list
 
 
+# This process's copy of the content for the version it last saw: unpickling thousands of rows from
+# the cache on every request would cost more than the matching.
+_in_process = {}
+
+
 def _content():
     """The content, from the cache under the current content version, or read in a fixed number of queries."""
-    key = f"questionnaire-content:{content_version()}"
+    version = content_version()
+    if version in _in_process:
+        return _in_process[version]
+    key = f"questionnaire-content:{version}"
     content = cache.get(key)
     if content is None:
         treatments = _catalogue()
@@ -52,6 +60,8 @@ def _content():
             sources=list(Source.objects.overview()),
         )
         cache.set(key, content, PAGE_TIMEOUT)
+    _in_process.clear()
+    _in_process[version] = content
     return content
 
 
