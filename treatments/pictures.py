@@ -108,6 +108,8 @@ def _decode(data, max_pixels):
                 _check_pixels(probe.size, max_pixels)
                 probe.verify()
             image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+            # A JPEG can be decoded straight at 1/2, 1/4 or 1/8 size: much faster for large phone photos.
+            image.draft(image.mode, _fitted(image.size, ORIGINAL_MAX_SIDE))
             image.load()
         except UnidentifiedImageError:
             raise _unknown_format(data) from None
@@ -122,6 +124,13 @@ def _check_pixels(size, max_pixels):
     width, height = size
     if width * height > max_pixels:
         raise refuse("too_many_pixels", width=width, height=height, limit=max_pixels // 1_000_000)
+
+
+def _fitted(size, side):
+    """The size that fits within side x side, keeping the shape."""
+    width, height = size
+    ratio = min(1, side / max(width, height))
+    return max(1, round(width * ratio)), max(1, round(height * ratio))
 
 
 def _unknown_format(data):
