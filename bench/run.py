@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -49,6 +50,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--synthetic", type=int, default=1000, help="treatments added for the second run")
     options = parser.parse_args()
+    # Stopped from outside, still stop gunicorn and remove the throwaway database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
 
@@ -90,6 +93,7 @@ def production_environment(folder, database_url):
         # gunicorn.conf.py recycles a worker every ~1,000 requests: at full load on loopback that is a
         # restart a second, which would measure Python start-up rather than the pages.
         "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_GRACEFUL_TIMEOUT": "2",
     }
 
 
@@ -149,7 +153,10 @@ def gunicorn(workers):
         yield origin
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def ping(origin):
