@@ -77,8 +77,12 @@ def viewport():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the starter content, committed so that the server's thread sees it."""
+def site(live_server, transactional_db, django_db_serialized_rollback):
+    """The live server with the starter content, committed so that the server's thread sees it.
+
+    Afterwards the database is flushed and what the migrations put there (the Content editor group
+    and its permissions) is restored, so the tests that run later still find it.
+    """
     call_command("seed_content", verbosity=0)
     return live_server
 
@@ -99,7 +103,7 @@ def page_errors(page):
 def watch_for_errors(page, errors):
     def on_console(message):
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(f"console: {message.text}")
+            errors.append(f"console on {page.url}: {message.text} at {message.location}")
 
     def on_response(response):
         if response.status >= 400 and response.request.resource_type in ASSETS:
@@ -112,9 +116,9 @@ def watch_for_errors(page, errors):
 
 
 @pytest.fixture
-def no_js_page(new_context, viewport):
+def no_js_page(new_context):
     """A page in a browser with JavaScript turned off: the site must work as plain HTML forms."""
-    return new_context(java_script_enabled=False, viewport=viewport).new_page()
+    return new_context(java_script_enabled=False).new_page()
 
 
 def url(name, *args, query=""):
@@ -136,22 +140,23 @@ def shot(page, journey, step):
         }))"""
     )
     width = page.viewport_size["width"]
-    page.screenshot(path=SCREENSHOTS / f"{journey}-{step}-{width}.png", full_page=True)
+    # caret="initial": hiding the caret leaves style="" on inputs, which htmx copies and the CSP refuses.
+    page.screenshot(path=SCREENSHOTS / f"{journey}-{step}-{width}.png", full_page=True, caret="initial")
 
 
 def assert_fits_width(page):
-    """Nothing pushes the page wider than the screen (tables scroll inside their own box)."""
+    """Nothing makes the page scroll sideways (wide tables scroll inside their own box)."""
     overflow = page.evaluate(
         """() => {
-            const width = document.documentElement.clientWidth;
+            const root = document.documentElement;
+            if (root.scrollWidth <= root.clientWidth) return [];
             return [...document.querySelectorAll('body *')]
-                .filter(el => !el.closest('.table-scroll') && el.getBoundingClientRect().right > width + 1)
-                .filter(el => getComputedStyle(el).position !== 'absolute' || el.getBoundingClientRect().width > 1)
-                .slice(0, 5)
-                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+                .filter(el => el.getBoundingClientRect().right > root.clientWidth + 1)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))
+                .slice(-5);
         }"""
     )
-    assert overflow == [], f"wider than the {page.viewport_size['width']}px screen: {overflow}"
+    assert overflow == [], f"the page scrolls sideways at {page.viewport_size['width']}px because of {overflow}"
 
 
 @pytest.fixture(scope="session")
@@ -189,35 +194,35 @@ def tab_through(page):
     """Press Tab from the top of the page until focus comes round again.
 
     Returns the controls the page offers (a radio group counts once: arrow keys move inside it) and
-    every stop Tab made, each with whether its focus indicator was visible.
+    every stop Tab made, each with whether its focus indicator was visible on screen.
     """
     controls = page.evaluate(
-        """selector => [...document.querySelectorAll(selector)]
-            .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
-            .map((el, i) => {
-                el.dataset.tabKey = el.type === 'radio' ? `radio ${el.name}` : `${el.tagName.toLowerCase()} ${i}`;
-                return [el.dataset.tabKey, (el.innerText || el.value || el.name || '').trim().slice(0, 40)];
-            })""",
-        FOCUSABLE,
-    )
-    stops = []
-    for _ in range(len(controls) + 10):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(
-            """() => {
-                const el = document.activeElement;
-                if (!el || el === document.body) return null;
-                const style = getComputedStyle(el);
-                const box = el.getBoundingClientRect();
-                return {
+        """selector => {
+            window.tabStops = [];
+            document.addEventListener('focusin', event => {
+                const el = event.target, style = getComputedStyle(el), box = el.getBoundingClientRect();
+                window.tabStops.push({
                     key: el.dataset.tabKey || el.outerHTML.slice(0, 80),
                     indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
                         || style.boxShadow !== 'none',
                     on_screen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
-                };
-            }"""
-        )
-        if stop is None or stop["key"] in [seen["key"] for seen in stops]:
+                });
+            });
+            return [...document.querySelectorAll(selector)]
+                .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+                .map((el, i) => {
+                    el.dataset.tabKey = el.type === 'radio' ? `radio ${el.name}` : `${el.tagName.toLowerCase()} ${i}`;
+                    return [el.dataset.tabKey, (el.innerText || el.value || el.name || '').trim().slice(0, 40)];
+                });
+        }""",
+        FOCUSABLE,
+    )
+    for _ in range(len({key for key, _text in controls}) + 3):
+        page.keyboard.press("Tab")
+    recorded = page.evaluate("() => { document.activeElement.blur(); return window.tabStops; }")
+    stops = []
+    for stop in recorded:
+        if stop["key"] in {seen["key"] for seen in stops}:
             break
         stops.append(stop)
     return controls, stops

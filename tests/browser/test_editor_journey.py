@@ -28,6 +28,11 @@ def editor(site):
 
 def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(page, page_errors, editor):
     microneedling = Treatment.objects.get(slug="microneedling")
+    boxcar_results = url("treatments:results", query="scar=boxcar&severity=moderate&skin_type=2&downtime=21")
+    page.goto(boxcar_results)
+    expect(page.locator(".options")).to_contain_text("Microneedling")
+    page.goto(url("treatments:treatment_detail", "microneedling"))
+    expect(page.locator(".facts")).to_contain_text("1 to 5 days")
 
     page.goto(url("admin:login", query="next=" + url("admin:index")))
     page.get_by_label("Username").fill(editor.username)
@@ -63,5 +68,16 @@ def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(p
 
     page.goto(url("treatments:treatment_list", query="scar=boxcar"))
     expect(page.locator("#results")).not_to_contain_text("Microneedling")
+
+    page.goto(boxcar_results)
+    expect(page.locator(".options")).not_to_contain_text("Microneedling")
+    ruled_out = page.locator("section", has=page.get_by_role("heading", name=re.compile("ruled out", re.I)))
+    expect(ruled_out).to_contain_text("Microneedling")
+    expect(ruled_out).to_contain_text("no longer uses microneedling")
+    shot(page, "editor", "5-results-ruled-out")
+
+    page.goto(url("treatments:results", query="scar=rolling&severity=moderate&skin_type=2&downtime=21"))
+    option = page.locator(".options > li", has=page.get_by_role("link", name="Microneedling", exact=True))
+    expect(option).to_contain_text("2 to 9 days")
 
     assert page_errors == []

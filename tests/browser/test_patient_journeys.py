@@ -40,3 +40,157 @@ def test_patient_goes_from_home_to_a_scar_type_to_a_treatment_to_its_aftercare(p
     assert_fits_width(page)
 
     assert page_errors == []
+
+
+ANSWERS = "scar=rolling&scar=boxcar&severity=moderate&skin_type=4&downtime=5"
+
+
+def tab_to(page, selector, *, limit=80):
+    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def tick(page, name, value):
+    tab_to(page, f"input[name='{name}'][value='{value}']")
+    page.keyboard.press("Space")
+
+
+def choose(page, name, value):
+    """Tab into a radio group, select its first option with Space, then arrow down to `value`."""
+    tab_to(page, f"input[name='{name}']")
+    page.keyboard.press("Space")
+    for _ in range(10):
+        if page.evaluate("() => document.activeElement.value") == value:
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"arrow keys never reached {name}={value}")
+
+
+def press_button(page, selector):
+    tab_to(page, selector)
+    page.keyboard.press("Enter")
+
+
+def expect_step(page, number):
+    expect(page.locator(".progress")).to_contain_text(f"Step {number} of 5")
+
+
+def assert_prints_on_one_page(page, journey):
+    """Under print media the results are a one-page summary: the answers and the shortlist."""
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", name="Your answers")).to_be_visible()
+    expect(page.locator(".answers")).to_contain_text("Rolling")
+    shortlist = page.locator(".print-table")
+    expect(shortlist).to_be_visible()
+    expect(shortlist.locator("tbody tr").first).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
+    shot(page, journey, "9-print")
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the printed summary takes {pages} pages"
+    page.emulate_media(media="screen")
+
+
+def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_errors):
+    page.goto(url("treatments:questionnaire"))
+    expect_step(page, 1)
+    shot(page, "questionnaire", "1-scar")
+    assert_fits_width(page)
+
+    press_button(page, "button[name='step'][value='2']")
+    expect(page.locator(".field-error")).to_contain_text("Tick at least one kind of scar")
+    expect_step(page, 1)
+    shot(page, "questionnaire", "1-scar-error")
+
+    tick(page, "scar", "rolling")
+    tick(page, "scar", "boxcar")
+    press_button(page, "button[name='step'][value='2']")
+    expect_step(page, 2)
+    choose(page, "severity", "severe")
+    shot(page, "questionnaire", "2-severity")
+    press_button(page, "button[name='step'][value='3']")
+    expect_step(page, 3)
+    choose(page, "skin_type", "4")
+    shot(page, "questionnaire", "3-skin-type")
+    assert_fits_width(page)
+
+    # Back to change an answer: the earlier choice is kept until the patient changes it.
+    press_button(page, "button[name='step'][value='2']")
+    expect_step(page, 2)
+    expect(page.locator("input[name='severity'][value='severe']")).to_be_checked()
+    choose(page, "severity", "moderate")
+    press_button(page, "button[name='step'][value='3']")
+    expect_step(page, 3)
+    expect(page.locator("input[name='skin_type'][value='4']")).to_be_checked()
+    press_button(page, "button[name='step'][value='4']")
+    expect_step(page, 4)
+    choose(page, "downtime", "5")
+    shot(page, "questionnaire", "4-downtime")
+    press_button(page, "button[name='step'][value='5']")
+    expect_step(page, 5)
+    shot(page, "questionnaire", "5-health")
+    press_button(page, "button[name='step'][value='6']")
+
+    review = page.locator(".review")
+    expect(review).to_contain_text("Moderate")
+    expect(review).to_contain_text("Type IV")
+    shot(page, "questionnaire", "6-review")
+    assert_fits_width(page)
+    press_button(page, "form[action='" + url("treatments:results") + "'] button[type='submit']")
+
+    expect(page).to_have_url(re.compile(re.escape(url("treatments:results"))))
+    expect(page.locator(".answers")).to_contain_text("Moderate")
+    expect(page.locator(".options > li").first).to_be_visible()
+    shot(page, "questionnaire", "7-results")
+    assert_fits_width(page)
+
+    press_button(page, "a[href^='" + url("treatments:compare") + "']")
+    expect(page.locator(".compare-table")).to_be_visible()
+    shot(page, "questionnaire", "8-compare")
+    assert_fits_width(page)
+
+    page.go_back()
+    assert_prints_on_one_page(page, "questionnaire")
+    assert page_errors == []
+
+
+def test_patient_answers_the_questionnaire_without_javascript(no_js_page):
+    page = no_js_page
+    page.goto(url("treatments:questionnaire"))
+    form = page.locator("form.questionnaire")
+    expect(form.locator("fieldset.question")).to_have_count(5)
+    shot(page, "questionnaire-no-js", "1-form")
+    assert_fits_width(page)
+
+    form.locator("input[name='scar'][value='rolling']").check()
+    form.get_by_role("button", name="See the options to discuss").click()
+    expect(page.locator(".error-summary")).to_contain_text("Choose how noticeable your scars are")
+    shot(page, "questionnaire-no-js", "2-errors")
+    assert_fits_width(page)
+
+    form.locator("input[name='scar'][value='boxcar']").check()
+    form.locator("input[name='severity'][value='severe']").check()
+    form.locator("input[name='skin_type'][value='4']").check()
+    form.locator("input[name='downtime'][value='5']").check()
+    form.get_by_role("button", name="See the options to discuss").click()
+    expect(page.locator(".answers")).to_contain_text("Severe")
+
+    # Back to change an answer: the form comes back filled in.
+    page.get_by_role("link", name="Change my answers").click()
+    expect(form.locator("input[name='skin_type'][value='4']")).to_be_checked()
+    form.locator("input[name='severity'][value='moderate']").check()
+    form.get_by_role("button", name="See the options to discuss").click()
+    expect(page.locator(".answers")).to_contain_text("Moderate")
+    expect(page.locator(".options > li").first).to_be_visible()
+    shot(page, "questionnaire-no-js", "7-results")
+    assert_fits_width(page)
+
+    page.get_by_role("link", name="Compare the top options side by side").click()
+    expect(page.locator(".compare-table")).to_be_visible()
+    shot(page, "questionnaire-no-js", "8-compare")
+    page.go_back()
+    assert_prints_on_one_page(page, "questionnaire-no-js")
