@@ -207,6 +207,8 @@ def measure(run, origin, pages, options):
 
 def wrk(origin, path, options, seconds):
     command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{seconds}s", "-s", str(REPORT)]
+    # As a phone's browser asks: pages come back compressed.
+    command += ["-H", "Accept-Encoding: gzip"]
     output = subprocess.run([*command, origin + path], capture_output=True, text=True, check=True).stdout
     wait_until_idle(ping(origin))
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))

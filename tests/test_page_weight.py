@@ -72,3 +72,12 @@ def test_text_uses_the_system_font_stack():
     assert "@font-face" not in css
     assert "@import" not in css
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+
+
+def test_pages_are_sent_compressed_and_still_revalidate(client, treatment):
+    url = treatment.get_absolute_url()
+    response = client.get(url, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert len(response.content) < len(client.get(url).content) / 2
+    assert client.get(url, headers={"accept-encoding": "gzip", "if-none-match": response["ETag"]}).status_code == 304
