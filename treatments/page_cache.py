@@ -64,15 +64,11 @@ def watch_content():
     post_migrate.connect(content_changed, sender=apps.get_app_config("treatments"), dispatch_uid="page_cache_migrate")
 
 
-def cached_page(view=None, *, key=None, shared=True, timeout=PAGE_TIMEOUT):
+def cached_page(view):
     """Serve a public page from the cache, with an ETag and headers that let browsers and a CDN reuse it.
 
-    `key(request)` names what the page depends on besides the version (the path and query string by
-    default). A `shared=False` page is cached on the server only: it tells browsers and proxies not to
-    store it. Staff never get a cached page, since they preview drafts.
+    Staff never get a cached page, since they preview drafts.
     """
-    if view is None:
-        return lambda view: cached_page(view, key=key, shared=shared, timeout=timeout)
 
     @wraps(view)
     def page(request, *args, **kwargs):
@@ -80,28 +76,25 @@ def cached_page(view=None, *, key=None, shared=True, timeout=PAGE_TIMEOUT):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        digest = _digest(request, key(request) if key else request.get_full_path())
+        digest = _digest(request)
         etag = f'"{digest}"'
-        response = get_conditional_response(request, etag=etag) if shared else None
+        response = get_conditional_response(request, etag=etag)
         if response is None:
-            response = _from_cache(digest) or _render_and_store(digest, timeout, view, request, *args, **kwargs)
-        if shared:
-            if response.status_code in (200, 304):
-                response["ETag"] = etag
-            patch_cache_control(response, public=True, no_cache=True)
-        else:
-            patch_cache_control(response, private=True, no_store=True)
+            response = _from_cache(digest) or _render_and_store(digest, view, request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            response["ETag"] = etag
+        patch_cache_control(response, public=True, no_cache=True)
         patch_vary_headers(response, ["HX-Request"])
         return response
 
     return page
 
 
-def _digest(request, what):
-    # Pages may hold absolute links (the results page's share link), so the origin is part of the key.
+def _digest(request):
+    # Pages may hold absolute links, so the origin is part of the key.
     origin = f"{request.scheme}://{request.get_host()}"
     htmx = "htmx" if getattr(request, "htmx", False) else "page"
-    parts = (content_version(), get_language() or "", origin, htmx, what)
+    parts = (content_version(), get_language() or "", origin, htmx, request.get_full_path())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
@@ -116,12 +109,12 @@ def _from_cache(digest):
     return response
 
 
-def _render_and_store(digest, timeout, view, request, *args, **kwargs):
+def _render_and_store(digest, view, request, *args, **kwargs):
     response = view(request, *args, **kwargs)
     # A page that set a cookie or used a CSRF token belongs to one visitor: never share it.
     personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     if response.status_code == 200 and not response.streaming and not personal:
         if hasattr(response, "render"):
             response.render()
-        cache.set(f"page:{digest}", (response.status_code, dict(response.items()), response.content), timeout)
+        cache.set(f"page:{digest}", (response.status_code, dict(response.items()), response.content), PAGE_TIMEOUT)
     return response
