@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
-from pytest_django import live_server_helper
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("SCARGUIDE_CHROMIUM", "/usr/bin/chromium"))
@@ -54,20 +52,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
-
-
-@pytest.fixture(scope="session")
-def live_server(request):
-    """pytest-django's live server, over plain HTTP on localhost.
-
-    Production redirects HTTP to HTTPS (its proxy terminates TLS); the test server has no TLS, so its
-    middleware is built without that redirect. Every other setting stays as in production.
-    """
-    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
-    with override_settings(SECURE_SSL_REDIRECT=False):
-        server = live_server_helper.LiveServer(address)
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -130,8 +114,9 @@ def link_to(page, name, *args):
     return page.locator(f"main a[href='{reverse(name, args=args)}']").first
 
 
-def shot(page, journey, step):
-    """Save a full-page screenshot named by journey, step and width (see README: Browser tests)."""
+def shot(page, journey, step, *, dark=False):
+    """Save a full-page screenshot named by journey, step and width (see README: Browser tests);
+    with `dark`, a second one in the dark colour scheme."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.evaluate(
         """() => Promise.all([...document.images].map(img => {
@@ -142,6 +127,10 @@ def shot(page, journey, step):
     width = page.viewport_size["width"]
     # caret="initial": hiding the caret leaves style="" on inputs, which htmx copies and the CSP refuses.
     page.screenshot(path=SCREENSHOTS / f"{journey}-{step}-{width}.png", full_page=True, caret="initial")
+    if dark:
+        page.emulate_media(color_scheme="dark")
+        page.screenshot(path=SCREENSHOTS / f"{journey}-{step}-{width}-dark.png", full_page=True, caret="initial")
+        page.emulate_media(color_scheme="light")
 
 
 def assert_fits_width(page):

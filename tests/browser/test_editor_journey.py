@@ -3,30 +3,17 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from playwright.sync_api import expect
 
 from tests.browser.conftest import VIEWPORTS, shot, url
 from treatments.models import Treatment
 
-PASSWORD = "a-long-editor-password"
+PASSWORD = "a-long-editor-password"  # the `editor` builder in tests/conftest.py
 
 pytestmark = [pytest.mark.browser, pytest.mark.parametrize("viewport", VIEWPORTS)]
 
 
-@pytest.fixture
-def editor(site):
-    """Clinic staff who may edit the guide's content and nothing else, like the "Content editor" group.
-
-    The group itself comes from data migrations, which the live-server tests' database flushes
-    remove; test_admin.py checks what the group may do.
-    """
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="treatments"))
-    return user
-
-
-def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(page, page_errors, editor):
+def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(page, page_errors, site, editor):
     microneedling = Treatment.objects.get(slug="microneedling")
     boxcar_results = url("treatments:results", query="scar=boxcar&severity=moderate&skin_type=2&downtime=21")
     page.goto(boxcar_results)

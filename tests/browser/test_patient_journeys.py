@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.parametrize("viewport", VIEWPORTS
 def test_patient_goes_from_home_to_a_scar_type_to_a_treatment_to_its_aftercare(page, page_errors):
     page.goto(url("treatments:home"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    shot(page, "catalogue", "1-home")
+    shot(page, "catalogue", "1-home", dark=True)
     assert_fits_width(page)
 
     link_to(page, "treatments:scar_list").click()
@@ -30,13 +30,13 @@ def test_patient_goes_from_home_to_a_scar_type_to_a_treatment_to_its_aftercare(p
     link_to(page, "treatments:treatment_detail", "subcision").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("subcision", re.I))
     expect(page.get_by_role("heading", name=re.compile("at a glance", re.I))).to_be_visible()
-    shot(page, "catalogue", "4-treatment")
+    shot(page, "catalogue", "4-treatment", dark=True)
     assert_fits_width(page)
 
     link_to(page, "treatments:aftercare", "subcision").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("aftercare", re.I))
     expect(page.locator(".timeline__step").first).to_be_visible()
-    shot(page, "catalogue", "5-aftercare")
+    shot(page, "catalogue", "5-aftercare", dark=True)
     assert_fits_width(page)
 
     assert page_errors == []
@@ -111,7 +111,7 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
     press_button(page, "button[name='step'][value='2']")
     expect_step(page, 2)
     choose(page, "severity", "severe")
-    shot(page, "questionnaire", "2-severity")
+    shot(page, "questionnaire", "2-severity", dark=True)
     press_button(page, "button[name='step'][value='3']")
     expect_step(page, 3)
     choose(page, "skin_type", "4")
@@ -145,12 +145,12 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
     expect(page).to_have_url(re.compile(re.escape(url("treatments:results"))))
     expect(page.locator(".answers")).to_contain_text("Moderate")
     expect(page.locator(".options > li").first).to_be_visible()
-    shot(page, "questionnaire", "7-results")
+    shot(page, "questionnaire", "7-results", dark=True)
     assert_fits_width(page)
 
     press_button(page, "a[href^='" + url("treatments:compare") + "']")
     expect(page.locator(".compare-table")).to_be_visible()
-    shot(page, "questionnaire", "8-compare")
+    shot(page, "questionnaire", "8-compare", dark=True)
     assert_fits_width(page)
 
     page.go_back()
