@@ -8,7 +8,9 @@ without signals (`bulk_create`, `QuerySet.update`) calls `content_changed()` its
 before an edit is therefore never looked up again, on this server or any other sharing the cache.
 """
 
+import gzip
 import hashlib
+import re
 import secrets
 from functools import wraps
 
@@ -26,6 +28,7 @@ from .models import ContentVersion, SeededRow
 # Old versions' pages are never read again; the timeout only frees their memory.
 PAGE_TIMEOUT = 24 * 60 * 60
 NOT_CONTENT = {ContentVersion, SeededRow}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def content_version():
@@ -77,10 +80,11 @@ def cached_page(view):
             patch_cache_control(response, private=True, no_store=True)
             return response
         digest = _digest(request)
-        etag = f'"{digest}"'
+        # Weak: the same page may go out compressed or not.
+        etag = f'W/"{digest}"'
         response = get_conditional_response(request, etag=etag)
         if response is None:
-            response = _from_cache(digest) or _render_and_store(digest, view, request, *args, **kwargs)
+            response = _from_cache(digest, request) or _render_and_store(digest, view, request, *args, **kwargs)
         if response.status_code in (200, 304):
             response["ETag"] = etag
         patch_cache_control(response, public=True, no_cache=True)
@@ -98,14 +102,19 @@ def _digest(request):
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
-def _from_cache(digest):
+def _from_cache(digest, request):
     stored = cache.get(f"page:{digest}")
     if stored is None:
         return None
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
+    status, headers, content, compressed = stored
+    gzipped = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+    response = HttpResponse(compressed if gzipped else content, status=status)
     for name, value in headers.items():
         response[name] = value
+    if gzipped:
+        # Compressed once when stored, so GZipMiddleware leaves it alone.
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
     return response
 
 
@@ -116,5 +125,6 @@ def _render_and_store(digest, view, request, *args, **kwargs):
     if response.status_code == 200 and not response.streaming and not personal:
         if hasattr(response, "render"):
             response.render()
-        cache.set(f"page:{digest}", (response.status_code, dict(response.items()), response.content), PAGE_TIMEOUT)
+        stored = (response.status_code, dict(response.items()), response.content, gzip.compress(response.content))
+        cache.set(f"page:{digest}", stored, PAGE_TIMEOUT)
     return response
