@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import make_catalogue
 from treatments.models import ScarType, Treatment
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +111,18 @@ def test_filter_htmx_request_gets_only_the_results_fragment(client, treatment):
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="results"')
     assert "<html" not in html and "Subcision" in html
+
+
+def test_treatment_list_shows_24_a_page_and_its_links_keep_the_filters(client, db):
+    make_catalogue(30)
+    url = reverse("treatments:treatment_list")
+    first = client.get(url, {"pain": 3})
+    html = first.content.decode()
+    shown = html.count('class="card treatment-card"')
+    total = Treatment.objects.filter(pain__lte=3).count()
+    assert shown == 24
+    assert f"{total} treatments" in html
+    assert 'href="?pain=3&amp;page=2"' in html
+    second = client.get(url, {"pain": 3, "page": 2}).content.decode()
+    assert second.count('class="card treatment-card"') == total - 24
+    assert 'href="?pain=3&amp;page=1"' in second
