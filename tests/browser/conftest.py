@@ -60,13 +60,21 @@ def viewport():
     return DESKTOP
 
 
-@pytest.fixture
-def site(live_server, transactional_db, django_db_serialized_rollback):
-    """The live server with the starter content, committed so that the server's thread sees it.
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests after every other test.
 
-    Afterwards the database is flushed and what the migrations put there (the Content editor group
-    and its permissions) is restored, so the tests that run later still find it.
+    They commit to the database so that the live server's thread sees their rows, and the database
+    is flushed after each one, which also removes what the data migrations created (the Content
+    editor group). pytest-django runs such tests after the others, but pytest then regroups the tests
+    that share pytest-playwright's session-wide `browser_name` parameter; this puts them back last.
     """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server with the starter content, committed so that the server's thread sees it."""
     call_command("seed_content", verbosity=0)
     return live_server
 

@@ -3,17 +3,30 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from playwright.sync_api import expect
 
 from tests.browser.conftest import VIEWPORTS, shot, url
 from treatments.models import Treatment
 
-PASSWORD = "a-long-editor-password"  # the `editor` builder in tests/conftest.py
+PASSWORD = "a-long-editor-password"
 
 pytestmark = [pytest.mark.browser, pytest.mark.parametrize("viewport", VIEWPORTS)]
 
 
-def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(page, page_errors, site, editor):
+@pytest.fixture
+def editor(site):
+    """Clinic staff who may edit the guide's content and nothing else, as the Content editor group may.
+
+    The group itself comes from a data migration, which the live-server tests' database flushes
+    remove; tests/test_admin.py checks what the group may do.
+    """
+    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="treatments"))
+    return user
+
+
+def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(page, page_errors, editor):
     microneedling = Treatment.objects.get(slug="microneedling")
     boxcar_results = url("treatments:results", query="scar=boxcar&severity=moderate&skin_type=2&downtime=21")
     page.goto(boxcar_results)
