@@ -175,12 +175,6 @@ def axe_violations(axe, page, label):
     return lines
 
 
-def assert_accessible(axe, page, label):
-    """axe-core finds nothing; a failure prints every violation with its elements."""
-    if lines := axe_violations(axe, page, label):
-        pytest.fail("\n".join(lines), pytrace=False)
-
-
 FOCUSABLE = (
     "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), "
     "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
