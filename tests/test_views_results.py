@@ -130,6 +130,24 @@ def test_excluded_treatments_are_listed_with_their_reasons(client, options):
     assert "Excluded because of downtime" in page
 
 
+def test_a_large_catalogue_shows_the_options_24_a_page_and_every_ruled_out_one_on_each_page(client, db):
+    make_catalogue(60)
+    body = results(client, f"{ANSWERS}&format=json").json()
+    candidates = [entry["name"] for entry in body["candidates"]]
+    assert len(candidates) > 24
+    first, second = (results(client, f"{ANSWERS}{page}").content.decode() for page in ("", "&page=2"))
+    shown = [
+        re.findall(r'<li class="card option">\s*<h3><a href="[^"]+">([^<]+)</a>', page) for page in (first, second)
+    ]
+    assert shown == [candidates[:24], candidates[24:]]
+    assert f"{len(candidates)} options to discuss" in first
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert '<ol class="options" start="25">' in second and 'rel="prev"' in second
+    for page in (first, second):
+        assert all(entry["name"] in page for entry in body["excluded"])
+    assert results(client, f"{ANSWERS}&page=x9").content.decode().count('class="card option"') == 24
+
+
 def test_results_are_never_cached_and_set_no_cookie(client, options):
     response = results(client)
     assert "no-store" in response["Cache-Control"]

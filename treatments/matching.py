@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 FIRST_LINE, SECOND_LINE, NOT_SUITABLE = "first-line", "second-line", "not-suitable"
@@ -29,6 +30,16 @@ SEVERITY_POINTS = {
     MILD: {RESURFACING: 2},
     MODERATE: {RESURFACING: 1, VOLUME: 1},
     SEVERE: {STRUCTURAL: 2, VOLUME: 1},
+}
+# Section 8, "Severity modifiers": why. Translated only when used (the rule runs per treatment and request).
+SEVERITY_REASONS = {
+    (MILD, RESURFACING): _lazy("For mild scars, treatments that even out the skin surface are often enough."),
+    (MODERATE, RESURFACING): _lazy(
+        "For moderate scars, surface treatment is often combined with one that lifts sunken areas."
+    ),
+    (MODERATE, VOLUME): _lazy("For moderate scars, lifting sunken areas is often combined with surface treatment."),
+    (SEVERE, STRUCTURAL): _lazy("For severe scars, steps that free or remove the scars themselves usually come first."),
+    (SEVERE, VOLUME): _lazy("For severe scars, lifting sunken areas often follows the first steps."),
 }
 # Section 8, "Combination sequencing": the order in which the steps of a plan usually come.
 SEQUENCE = (STRUCTURAL, VOLUME, RESURFACING)
@@ -247,27 +258,27 @@ def severity_modifier(treatment: TreatmentFacts, answers: Answers) -> Finding:
     points = SEVERITY_POINTS.get(answers.severity, {}).get(treatment.role, 0)
     if not points:
         return Finding()
-    reason = {
-        (MILD, RESURFACING): _("For mild scars, treatments that even out the skin surface are often enough."),
-        (MODERATE, RESURFACING): _(
-            "For moderate scars, surface treatment is often combined with one that lifts sunken areas."
-        ),
-        (MODERATE, VOLUME): _("For moderate scars, lifting sunken areas is often combined with surface treatment."),
-        (SEVERE, STRUCTURAL): _("For severe scars, steps that free or remove the scars themselves usually come first."),
-        (SEVERE, VOLUME): _("For severe scars, lifting sunken areas often follows the first steps."),
-    }[(answers.severity, treatment.role)]
-    return Finding(reasons=(reason,), score=points)
+    return Finding(reasons=(str(SEVERITY_REASONS[(answers.severity, treatment.role)]),), score=points)
 
 
 RULES = (scar_fit, health_rules, skin_type_modifier, downtime_limit, severity_modifier)
+# What the rules with few distinct inputs read of a treatment: many treatments share a downtime
+# range, a pigment risk or a role, so within one match their finding is worked out once per input.
+# The memo lives only as long as that one call. (Suitability and health rows are nearly always
+# distinct, and comparing them would cost as much as applying the rule.)
+SHARED_INPUT = {
+    skin_type_modifier: lambda treatment: (treatment.pigment_risk, treatment.pigment_note),
+    downtime_limit: lambda treatment: (treatment.downtime_min, treatment.downtime_max),
+    severity_modifier: lambda treatment: treatment.role,
+}
 
 
-def assess(treatment: TreatmentFacts, answers: Answers) -> Candidate | Excluded:
+def assess(treatment: TreatmentFacts, answers: Answers, memo: dict | None = None) -> Candidate | Excluded:
     """Apply every rule; hard exclusions from any rule win over everything else."""
-    findings = [rule(treatment, answers) for rule in RULES]
-    excludes = tuple(reason for finding in findings for reason in finding.excludes)
+    findings = [_finding(rule, treatment, answers, memo) for rule in RULES]
+    excludes = [reason for finding in findings for reason in finding.excludes]
     if excludes:
-        return Excluded(treatment=treatment, reasons=excludes)
+        return Excluded(treatment=treatment, reasons=tuple(excludes))
     return Candidate(
         treatment=treatment,
         fit=next(finding.fit for finding in findings if finding.fit),
@@ -275,6 +286,16 @@ def assess(treatment: TreatmentFacts, answers: Answers) -> Candidate | Excluded:
         reasons=tuple(reason for finding in findings for reason in finding.reasons),
         cautions=tuple(caution for finding in findings for caution in finding.cautions),
     )
+
+
+def _finding(rule, treatment: TreatmentFacts, answers: Answers, memo: dict | None) -> Finding:
+    if memo is None or rule not in SHARED_INPUT:
+        return rule(treatment, answers)
+    key = (rule, SHARED_INPUT[rule](treatment))
+    finding = memo.get(key)
+    if finding is None:
+        finding = memo[key] = rule(treatment, answers)
+    return finding
 
 
 def rank_key(candidate: Candidate) -> tuple[int, int, str, str]:
@@ -359,7 +380,8 @@ def notices(answers: Answers, concerns: Iterable[Concern]) -> tuple[str, ...]:
 
 def match(answers: Answers, treatments: Iterable[TreatmentFacts], concerns: Iterable[Concern] = ()) -> Result:
     """Every treatment once: the options to discuss, best first, and the ones ruled out, by name."""
-    assessed = [assess(treatment, answers) for treatment in treatments]
+    memo = {}
+    assessed = [assess(treatment, answers, memo) for treatment in treatments]
     candidates = tuple(sorted((a for a in assessed if isinstance(a, Candidate)), key=rank_key))
     excluded = tuple(
         sorted(

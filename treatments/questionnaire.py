@@ -15,9 +15,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import results_page
 from .forms import QUESTIONS, AnswersForm, CompareForm
 from .matching import Concern, Fit, Rule, TreatmentFacts, match
 from .models import Contraindication, ScarType, Source, Suitability, Treatment, TreatmentContraindication
@@ -29,13 +31,16 @@ REVIEW = STEPS + 1
 
 @dataclass(frozen=True)
 class Content:
-    """What the questionnaire asks and matches against: published content rows, nothing from a patient."""
+    """What the questionnaire asks and matches against, and the results page rendered around it: published
+    content rows only, nothing from a patient."""
 
     scar_types: list
     concerns: list
     treatments: list
     facts: tuple
+    concern_facts: tuple
     sources: list
+    results_page: results_page.Pieces
 
 
 # This process's copy of the content for the version it last saw: unpickling thousands of rows from
@@ -45,23 +50,30 @@ _in_process = {}
 
 def _content():
     """The content, from the cache under the current content version, or read in a fixed number of queries."""
-    version = content_version()
-    if version in _in_process:
-        return _in_process[version]
-    key = f"questionnaire-content:{version}"
+    key = f"questionnaire-content:{content_version()}:{get_language()}"
+    if key in _in_process:
+        return _in_process[key]
     content = cache.get(key)
     if content is None:
         treatments = _catalogue()
+        sources = list(Source.objects.overview())
+        concerns = list(Contraindication.objects.all())
         content = Content(
             scar_types=list(ScarType.objects.published()),
-            concerns=list(Contraindication.objects.all()),
+            concerns=concerns,
             treatments=treatments,
             facts=tuple(_facts(treatment) for treatment in treatments),
-            sources=list(Source.objects.overview()),
+            concern_facts=tuple(Concern(slug=concern.slug, notice=concern.notice) for concern in concerns),
+            sources=sources,
+            results_page=results_page.pieces(
+                treatments,
+                reviewed_on=max((treatment.reviewed_on for treatment in treatments), default=None),
+                sources=sources,
+            ),
         )
         cache.set(key, content, PAGE_TIMEOUT)
     _in_process.clear()
-    _in_process[version] = content
+    _in_process[key] = content
     return content
 
 
@@ -216,32 +228,6 @@ def _contract(request, form, result):
     }
 
 
-def _results_page(request, form, result, content):
-    treatments = content.treatments
-    by_slug = {treatment.slug: treatment for treatment in treatments}
-    query = form.query()
-    shortlist = [candidate.treatment.slug for candidate in result.candidates[:4]]
-    return render(
-        request,
-        "treatments/results.html",
-        {
-            "form": form,
-            "result": result,
-            "options": [(candidate, by_slug[candidate.treatment.slug]) for candidate in result.candidates],
-            "ruled_out": [(entry, by_slug[entry.treatment.slug]) for entry in result.excluded],
-            "plans": [(plan, [by_slug[slug] for slug in plan.treatments]) for plan in result.combinations],
-            "summary": form.summary(),
-            "change_url": f"{reverse('treatments:questionnaire')}?{query}",
-            "share_url": request.build_absolute_uri(f"{reverse('treatments:results')}?{query}"),
-            "compare_url": f"{reverse('treatments:compare')}?{urlencode([('t', s) for s in shortlist])}"
-            if len(shortlist) > 1
-            else "",
-            "reviewed_on": max((treatment.reviewed_on for treatment in treatments), default=None),
-            "sources": content.sources,
-        },
-    )
-
-
 @require_GET
 @never_cache
 def results(request):
@@ -257,12 +243,11 @@ def results(request):
         else:
             response = _questionnaire_page(request, form, errors=form.errors, status=400)
     else:
-        concerns = [Concern(slug=concern.slug, notice=concern.notice) for concern in content.concerns]
-        result = match(form.answers(), content.facts, concerns)
+        result = match(form.answers(), content.facts, content.concern_facts)
         if as_json:
             response = JsonResponse(_contract(request, form, result))
         else:
-            response = _results_page(request, form, result, content)
+            response = results_page.render(request, form, result, content.results_page)
     patch_vary_headers(response, ["Accept"])
     return response
 
