@@ -1,6 +1,7 @@
 """Response headers, sign-in lockout, the client address behind proxies, and no patient answers in the logs."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.shortcuts import render
@@ -31,16 +32,23 @@ def client_ip(request):
 
 
 class ForgetRequest(logging.Filter):
-    """Drops the request from log records, so no handler can write out query strings such as a patient's answers.
+    """Keeps query strings, such as a patient's answers, out of every log line.
 
-    Django's own messages name only the path ("Bad Request: /results/"); the request object attached
-    to them carries the full query string.
+    Django's own messages name only the path ("Bad Request: /results/"), but the request object
+    attached to them carries the full query string, so it is dropped; the development server logs
+    whole request lines ('"GET /results/?scar=... HTTP/1.1" 200'), so their query string is cut.
     """
 
     def filter(self, record):
         if hasattr(record, "request"):
             del record.request
+        if isinstance(record.args, tuple):
+            record.args = tuple(QUERY_STRING.sub("", arg) if isinstance(arg, str) else arg for arg in record.args)
         return True
+
+
+# A query string inside a request line: from the "?" after the path up to the protocol.
+QUERY_STRING = re.compile(r"(?<=\S)\?[^\s]*(?= HTTP/)")
 
 
 def locked_out(request, original_response=None, credentials=None):

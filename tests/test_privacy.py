@@ -130,3 +130,25 @@ def test_privacy_notice_is_linked_from_every_page_and_says_what_is_kept(client, 
         "chooses where it is hosted",
     ):
         assert words in text
+
+
+def test_development_server_request_lines_are_logged_without_the_query_string():
+    """`make run` logs each request line; the answers in a results address must not reach the console."""
+    import logging
+
+    from scarguide.security import ForgetRequest
+
+    record = logging.LogRecord(
+        "django.server",
+        logging.WARNING,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /results/?scar=rolling&health=pregnant HTTP/1.1", "400", "1234"),
+        None,
+    )
+    assert ForgetRequest().filter(record)
+    assert record.getMessage() == '"GET /results/ HTTP/1.1" 400 1234'
+    server = settings.LOGGING["loggers"]["django.server"]
+    assert server["propagate"] is False
+    assert all("forget_request" in settings.LOGGING["handlers"][name]["filters"] for name in server["handlers"])
