@@ -107,6 +107,16 @@ def test_caution_row_keeps_the_treatment_with_its_note():
     assert finding.cautions == ("You may bruise more.",)
 
 
+def test_caution_rows_demote_a_kept_treatment_below_one_without_them():
+    """Section 8: keloid tendency demotes treatments that wound the skin."""
+    keloid = Rule(concern="keloid", action="caution", note="May raise new scars.")
+    catalogue = [facts("needling", rules=(keloid,)), facts("peel")]
+    assert [entry.treatment.slug for entry in match(answers(), catalogue).candidates] == ["needling", "peel"]
+    result = match(answers(health=frozenset({"keloid"})), catalogue)
+    assert [entry.treatment.slug for entry in result.candidates] == ["peel", "needling"]
+    assert health_rules(catalogue[0], answers(health=frozenset({"keloid"}))).score == -1
+
+
 def test_rows_for_health_answers_not_ticked_change_nothing():
     treatment = facts(rules=(Rule(concern="pregnant", action="avoid", note="Waits."),))
     assert health_rules(treatment, answers(health=frozenset({"cold-sores"}))) == health_rules(treatment, answers())

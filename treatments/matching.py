@@ -192,12 +192,17 @@ def health_rules(treatment: TreatmentFacts, answers: Answers) -> Finding:
     the row's note (active acne or infection, pregnancy or breastfeeding, recent isotretinoin for
     fully ablative laser, dermabrasion and deep peels, bovine-collagen allergy for PMMA filler,
     keloid tendency for treatments that wound the skin); "caution" keeps it and shows the note
-    (bruising with blood thinners, antivirals for cold sores, "discuss" after isotretinoin).
+    (bruising with blood thinners, antivirals for cold sores, "discuss" after isotretinoin). Each
+    caution also costs a point, so a kept option that needs care ranks below one that does not
+    (section 8: keloid tendency demotes treatments that wound the skin; blood thinners need a
+    doctor's review).
     """
     applying = [rule for rule in treatment.rules if rule.concern in answers.health]
+    cautions = tuple(rule.note for rule in applying if rule.action == CAUTION)
     return Finding(
         excludes=tuple(rule.note for rule in applying if rule.action == AVOID),
-        cautions=tuple(rule.note for rule in applying if rule.action == CAUTION),
+        cautions=cautions,
+        score=-len(cautions),
     )
 
 
