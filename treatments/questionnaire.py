@@ -50,9 +50,11 @@ _in_process = {}
 
 def _content():
     """The content, from the cache under the current content version, or read in a fixed number of queries."""
+    global _in_process
     key = f"questionnaire-content:{content_version()}:{get_language()}"
-    if key in _in_process:
-        return _in_process[key]
+    content = _in_process.get(key)
+    if content is not None:
+        return content
     content = cache.get(key)
     if content is None:
         treatments = _catalogue()
@@ -72,8 +74,8 @@ def _content():
             ),
         )
         cache.set(key, content, PAGE_TIMEOUT)
-    _in_process.clear()
-    _in_process[key] = content
+    # Swapped whole, never cleared in place, so a thread reading it never sees it half-changed.
+    _in_process = {key: content}
     return content
 
 
