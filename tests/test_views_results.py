@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from tests.conftest import create, make_catalogue, make_treatment
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
-from treatments.models import ScarType, Suitability
+from treatments.models import Contraindication, ScarType, Suitability, TreatmentContraindication
+from treatments.page_cache import content_changed
 
 ANSWERS = "scar=rolling&severity=moderate&skin_type=2&downtime=7"
 CHECKED_ROLLING = re.compile(r'<input type="checkbox" name="scar" value="rolling"[^>]* checked>')
@@ -169,6 +170,19 @@ def test_changing_a_downtime_in_the_database_changes_what_is_excluded(client, op
     laser.downtime_min_days, laser.downtime_max_days = 8, 14
     laser.save()
     assert "laser" not in ranking(client)
+
+
+def test_a_hard_stop_question_rules_out_a_treatment_that_has_no_row_for_it(client, options):
+    """Gate rules 1 and 2 hold for a treatment staff add without health rules of their own."""
+    TreatmentContraindication.objects.filter(treatment=options["microneedling"]).delete()
+    assert "microneedling" in ranking(client, f"{ANSWERS}&health=pregnant")
+    Contraindication.objects.filter(slug="pregnant").update(rules_out_all=True)
+    content_changed()
+    body = results(client, f"{ANSWERS}&health=pregnant&format=json").json()
+    assert "microneedling" not in [entry["treatment"] for entry in body["candidates"]]
+    excluded = {entry["treatment"]: entry["reasons"] for entry in body["excluded"]}
+    assert excluded["microneedling"] == ["Procedures wait until after pregnancy and breastfeeding."]
+    assert excluded["laser"] == ["Waits until after pregnancy."], "a treatment's own row still speaks for it"
 
 
 def test_unpublished_treatments_are_left_out(client, options):

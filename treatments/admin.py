@@ -125,8 +125,9 @@ class AftercareStepAdmin(SimpleHistoryAdmin):
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "question", "order"]
+    list_display = ["name", "question", "rules_out_all", "order"]
     list_editable = ["order"]
+    list_filter = ["rules_out_all"]
     search_fields = ["name", "question", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

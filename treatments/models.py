@@ -411,6 +411,15 @@ class Contraindication(models.Model):
         blank=True,
         help_text=_("Shown at the top of the results when a patient ticks this. Leave empty for none."),
     )
+    rules_out_all = models.BooleanField(
+        _("rules out every treatment without its own rule"),
+        default=False,
+        help_text=_(
+            "Tick for a hard stop such as pregnancy or active acne: a treatment with no health rule of its own "
+            "for this question is then ruled out, with the message on the results as the reason. Add a rule to "
+            "a treatment to allow it with a caution instead."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     treatments = models.ManyToManyField(
         Treatment, through="TreatmentContraindication", related_name="contraindications"

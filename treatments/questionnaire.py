@@ -64,7 +64,9 @@ def _content():
             scar_types=list(ScarType.objects.published()),
             concerns=concerns,
             treatments=treatments,
-            facts=tuple(_facts(treatment) for treatment in treatments),
+            facts=tuple(
+                _facts(treatment, hard_stops=[c for c in concerns if c.rules_out_all]) for treatment in treatments
+            ),
             concern_facts=tuple(Concern(slug=concern.slug, notice=concern.notice) for concern in concerns),
             sources=sources,
             results_page=results_page.pieces(
@@ -175,7 +177,16 @@ def _catalogue():
     )
 
 
-def _facts(treatment):
+def _facts(treatment, *, hard_stops=()):
+    """A treatment's facts for matching. A hard-stop question (pregnancy, active acne) rules out a
+    treatment that has no row of its own for it, so a treatment added in admin cannot slip past the
+    gate (clinical-reference.md section 8, gate rules 1 and 2)."""
+    own = {rule.contraindication.slug for rule in treatment.health_rules}
+    implied = tuple(
+        Rule(concern=concern.slug, action="avoid", note=concern.notice or concern.name)
+        for concern in hard_stops
+        if concern.slug not in own
+    )
     return TreatmentFacts(
         slug=treatment.slug,
         name=treatment.name,
@@ -198,7 +209,8 @@ def _facts(treatment):
         rules=tuple(
             Rule(concern=rule.contraindication.slug, action=rule.action, note=rule.note)
             for rule in treatment.health_rules
-        ),
+        )
+        + implied,
     )
 
 
