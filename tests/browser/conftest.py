@@ -101,10 +101,15 @@ def watch_for_errors(page, errors):
         if response.status >= 400 and response.request.resource_type in ASSETS:
             errors.append(f"{response.status} {response.url}")
 
+    def on_failed(request):
+        # ERR_ABORTED is the browser cancelling a request because the page moved on, not a missing asset.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            errors.append(f"failed {request.url}: {request.failure}")
+
     page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
     page.on("console", on_console)
     page.on("response", on_response)
-    page.on("requestfailed", lambda request: errors.append(f"failed {request.url}: {request.failure}"))
+    page.on("requestfailed", on_failed)
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ def test_admin_scripts_run_under_the_policy(page, page_errors, staff):
     page.get_by_label("Username").fill(staff.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"**{url('admin:index')}")
+    page.wait_for_load_state("networkidle")
 
     page.goto(url("admin:treatments_scartype_add"))
     page.locator("#id_name").press_sequentially("Mixed scars")
