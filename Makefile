@@ -69,7 +69,7 @@ container-check: $(STAMP)
 	DJANGO_SECRET_KEY=placeholder POSTGRES_PASSWORD=placeholder docker-compose --env-file .env.example -f compose.yaml config -q
 
 # Throughput of the main pages beside a trivial view, under gunicorn with production settings, with
-# the seeded catalogue and again with 1,000 synthetic treatments (bench/run.py; about 3 minutes).
+# the seeded catalogue and again with 1,000 synthetic treatments (bench/run.py; a few minutes).
 bench: $(STAMP)
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends wrk)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: run 'sudo apt-get install wrk'." >&2; exit 1; }
