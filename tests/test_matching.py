@@ -192,7 +192,7 @@ def test_longest_recovery_above_the_limit_keeps_it_with_a_warning_and_a_point_le
 def test_recovery_within_the_limit_adds_a_point():
     finding = downtime_limit(facts(downtime_min=0, downtime_max=0), answers(downtime=0))
     assert finding.score == 1
-    assert finding.reasons == ("Visible recovery (0 days) fits within the 0 days you can accept.",)
+    assert finding.reasons == ("Visible recovery (No recovery time) fits within the 0 days you can accept.",)
 
 
 # Severity modifiers (section 8, Goodman grades 2 to 4)

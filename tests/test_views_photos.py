@@ -80,7 +80,7 @@ def test_gallery_shows_only_published_and_consented_pairs(client, treatment, sca
     html = client.get(treatment.get_absolute_url()).content.decode()
     assert "Before, skin type 5." in html
     assert "Three sessions." in html
-    assert "Type V: brown skin" in html
+    assert "Brown skin that very rarely burns (type V)" in html
     assert "Before, skin type 2." not in html
     assert "Before, skin type 3." not in html
 

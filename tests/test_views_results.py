@@ -229,7 +229,7 @@ def test_without_javascript_every_question_is_in_one_plain_get_form_to_the_resul
     for name in ("scar", "severity", "skin_type", "downtime", "health"):
         assert f'name="{name}"' in page
     assert "I am pregnant or breastfeeding" in page
-    assert "Always burns, never tans" in page
+    assert "Very fair skin that always burns and never tans (type I)" in page
     assert "talking distance" in page
     assert f'href="{reverse("treatments:scar_list")}"' in page
     assert "Step 1 of 5" not in page

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .matching import Answers
-from .models import ScarType, SkinType, Treatment
+from .models import ScarType, Treatment
+from .vocabulary import Fit, Severity, SkinType
 
 
 class TreatmentFilterForm(forms.Form):
@@ -40,7 +41,7 @@ class TreatmentFilterForm(forms.Form):
         data = self.cleaned_data
         if data.get("scar"):
             treatments = treatments.filter(
-                suitabilities__scar_type=data["scar"], suitabilities__fit__in=["first-line", "second-line"]
+                suitabilities__scar_type=data["scar"], suitabilities__fit__in=[Fit.FIRST_LINE, Fit.SECOND_LINE]
             )
         if data.get("downtime") is not None:
             treatments = treatments.filter(downtime_max_days__lte=data["downtime"])
@@ -51,11 +52,6 @@ class TreatmentFilterForm(forms.Form):
 
 QUESTIONS = ("scar", "severity", "skin_type", "downtime", "health")
 
-SEVERITY_CHOICES = [
-    ("mild", _("Mild")),
-    ("moderate", _("Moderate")),
-    ("severe", _("Severe")),
-]
 SEVERITY_HINTS = [
     _("Hard to notice from a normal talking distance (about an arm's length). Makeup or beard shadow hides them."),
     _(
@@ -65,22 +61,6 @@ SEVERITY_HINTS = [
         "Easy to see from a normal talking distance, and they do not flatten when you stretch the skin. "
         "Thick raised scars count here too."
     ),
-]
-SKIN_TYPE_CHOICES = [
-    ("1", _("Type I")),
-    ("2", _("Type II")),
-    ("3", _("Type III")),
-    ("4", _("Type IV")),
-    ("5", _("Type V")),
-    ("6", _("Type VI")),
-]
-SKIN_TYPE_HINTS = [
-    _("Always burns, never tans. Very pale skin."),
-    _("Burns easily, tans a little. Pale skin."),
-    _("Sometimes burns, slowly tans to light brown."),
-    _("Rarely burns, tans easily to medium brown."),
-    _("Very rarely burns, tans very easily. Brown skin."),
-    _("Never burns. Dark brown or black skin."),
 ]
 DOWNTIME_CHOICES = [
     (0, _("None")),
@@ -130,7 +110,7 @@ class AnswersForm(forms.Form):
             "Look in a mirror from about an arm's length, as someone talking to you would see you. "
             "Then gently stretch the skin over a scar between two fingers."
         ),
-        choices=SEVERITY_CHOICES,
+        choices=Severity.choices,
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose how noticeable your scars are."),
@@ -143,7 +123,7 @@ class AnswersForm(forms.Form):
             "Think of the first strong sun of summer, without sunscreen. This is your skin type; "
             "some treatments can leave dark or light patches on brown and black skin."
         ),
-        choices=SKIN_TYPE_CHOICES,
+        choices=[(str(value), label) for value, label in SkinType.choices],
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
@@ -202,7 +182,7 @@ class AnswersForm(forms.Form):
         extras = {
             "scar": [(scar.summary, scar) for scar in self.scar_types],
             "severity": [(hint, None) for hint in SEVERITY_HINTS],
-            "skin_type": [(hint, None) for hint in SKIN_TYPE_HINTS],
+            "skin_type": [("", None) for _value in SkinType],
             "downtime": [(hint, None) for hint in self.downtime_hints],
             "health": [(concern.explanation, None) for concern in self.concerns],
         }[name]
@@ -249,8 +229,8 @@ class AnswersForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         words = {
             "scar": ", ".join(label for slug, label in self.fields["scar"].choices if slug in data.get("scar", ())),
-            "severity": dict(SEVERITY_CHOICES).get(data.get("severity"), ""),
-            "skin_type": dict(SKIN_TYPE_CHOICES).get(str(data.get("skin_type")), ""),
+            "severity": dict(Severity.choices).get(data.get("severity"), ""),
+            "skin_type": dict(SkinType.choices).get(data.get("skin_type"), ""),
             "downtime": ""
             if data.get("downtime") is None
             else ngettext("Up to %(count)d day", "Up to %(count)d days", data["downtime"])

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
 
-FIRST_LINE, SECOND_LINE, NOT_SUITABLE = "first-line", "second-line", "not-suitable"
-AVOID, CAUTION = "avoid", "caution"
-STRUCTURAL, VOLUME, RESURFACING, RAISED = "structural", "volume", "resurfacing", "raised"
-MILD, MODERATE, SEVERE = "mild", "moderate", "severe"
-LOW_RISK, MODERATE_RISK, HIGH_RISK = "low", "moderate", "high"
-DARKER_SKIN_TYPES = frozenset({4, 5, 6})
+from .vocabulary import DARKER_SKIN_TYPES, Action, Fit, PigmentRisk, Role, Severity, days, recovery_words
+
+FIRST_LINE, SECOND_LINE = Fit.FIRST_LINE, Fit.SECOND_LINE
+AVOID, CAUTION = Action.AVOID, Action.CAUTION
+STRUCTURAL, VOLUME, RESURFACING, RAISED = Role.STRUCTURAL, Role.VOLUME, Role.RESURFACING, Role.RAISED
+MILD, MODERATE, SEVERE = Severity.MILD, Severity.MODERATE, Severity.SEVERE
+MODERATE_RISK, HIGH_RISK = PigmentRisk.MODERATE, PigmentRisk.HIGH
 
 # Section 8, "Severity modifiers": points added to the score of a treatment in each role.
 SEVERITY_POINTS = {
@@ -143,16 +143,6 @@ class Result:
     notices: tuple[str, ...]
 
 
-def days(count: int) -> str:
-    return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}
-
-
-def day_range(low: int, high: int) -> str:
-    if low == high:
-        return days(high)
-    return _("%(low)d to %(high)s") % {"low": low, "high": days(high)}
-
-
 def scar_fit(treatment: TreatmentFacts, answers: Answers) -> Finding:
     """Candidates by scar type (section 8; the grid in section 3).
 
@@ -231,7 +221,7 @@ def downtime_limit(treatment: TreatmentFacts, answers: Answers) -> Finding:
     recovery is too long it stays, with a warning and a point less; when all of it fits, a point
     more.
     """
-    words = {"range": day_range(treatment.downtime_min, treatment.downtime_max), "limit": days(answers.downtime)}
+    words = {"range": recovery_words(treatment.downtime_min, treatment.downtime_max), "limit": days(answers.downtime)}
     if treatment.downtime_min > answers.downtime:
         return Finding(
             excludes=(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import vocabulary
 from .diagrams import diagram_for
 
 
@@ -137,35 +138,11 @@ class ScarType(Reviewed):
 
 
 class Treatment(Reviewed):
-    class Category(models.TextChoices):
-        ENERGY = "energy", _("Laser and energy devices")
-        NEEDLING = "needling", _("Needling")
-        PEEL = "peel", _("Skin peels and resurfacing")
-        INJECTION = "injection", _("Injections")
-        SURGERY = "surgery", _("Minor surgery")
-
-    class Role(models.TextChoices):
-        STRUCTURAL = "structural", _("Structural: frees or removes the scar itself")
-        VOLUME = "volume", _("Volume: lifts a sunken area")
-        RESURFACING = "resurfacing", _("Resurfacing: evens the skin surface")
-        RAISED = "raised", _("Flattening: for raised scars")
-
-    class Pain(models.IntegerChoices):
-        MILD = 1, _("Mild")
-        MODERATE = 2, _("Moderate")
-        MARKED = 3, _("Marked")
-
-    class PigmentRisk(models.TextChoices):
-        LOW = "low", _("Low")
-        MODERATE = "moderate", _("Moderate")
-        HIGH = "high", _("High")
-
-    class Evidence(models.TextChoices):
-        VERY_LOW = "very-low", _("Very low")
-        LOW = "low", _("Low")
-        LOW_MODERATE = "low-moderate", _("Low to moderate")
-        MODERATE = "moderate", _("Moderate")
-        HIGH = "high", _("High")
+    Category = vocabulary.Category
+    Role = vocabulary.Role
+    Pain = vocabulary.Pain
+    PigmentRisk = vocabulary.PigmentRisk
+    Evidence = vocabulary.Evidence
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
@@ -289,10 +266,7 @@ def _lines(text):
 
 
 class Suitability(models.Model):
-    class Fit(models.TextChoices):
-        FIRST_LINE = "first-line", _("First-line option")
-        SECOND_LINE = "second-line", _("Second-line or add-on option")
-        NOT_SUITABLE = "not-suitable", _("Not suitable")
+    Fit = vocabulary.Fit
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="suitabilities")
     scar_type = models.ForeignKey(ScarType, on_delete=models.CASCADE, related_name="suitabilities")
@@ -441,9 +415,7 @@ class Contraindication(models.Model):
 
 
 class TreatmentContraindication(models.Model):
-    class Action(models.TextChoices):
-        AVOID = "avoid", _("Avoid: rule the treatment out")
-        CAUTION = "caution", _("Caution: keep it, with a warning")
+    Action = vocabulary.Action
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="contraindication_rules")
     contraindication = models.ForeignKey(Contraindication, on_delete=models.CASCADE, related_name="rules")

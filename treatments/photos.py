@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import pictures
+from .vocabulary import SkinType
 
 
 class PictureUpload(ContentFile):
@@ -142,17 +143,6 @@ ALT_HELP = _(
     "Describe what the photo shows for someone who cannot see it, for example 'Close-up of a cheek with "
     "brown skin and several small, deep ice pick scars'."
 )
-
-
-class SkinType(models.IntegerChoices):
-    """Fitzpatrick skin types, described the way a patient would recognise their own skin."""
-
-    I = 1, _("Type I: very fair skin that always burns and never tans")  # noqa: E741
-    II = 2, _("Type II: fair skin that burns easily and tans a little")
-    III = 3, _("Type III: light brown skin that sometimes burns and tans slowly")
-    IV = 4, _("Type IV: olive or mid-brown skin that rarely burns and tans easily")
-    V = 5, _("Type V: brown skin that very rarely burns")
-    VI = 6, _("Type VI: dark brown or black skin that almost never burns")
 
 
 class Photo(models.Model):

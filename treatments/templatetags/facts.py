@@ -1,0 +1,64 @@
+"""A treatment's facts in words, with one label each, the same on every page.
+
+`{% load facts %}`, then `{% label "recovery" %}` for a fact's name and `{{ treatment|recovery }}`,
+`{{ treatment|sessions }}` or `{{ treatment|cost }}` for its value.
+"""
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from treatments.vocabulary import recovery_words
+
+register = template.Library()
+
+LABELS = {
+    "recovery": _("Recovery time"),
+    "pain": _("Pain"),
+    "sessions": _("Sessions"),
+    "cost": _("Cost per session"),
+    "evidence": _("Evidence"),
+    "fit": _("Fit"),
+    "pigment": _("Risk of dark or light patches in brown and black skin"),
+}
+
+
+@register.simple_tag
+def label(fact: str) -> str:
+    return str(LABELS[fact])
+
+
+@register.filter
+def recovery(treatment) -> str:
+    """'No recovery time', '2 days' or '5 to 10 days' of looking visibly treated."""
+    return recovery_words(treatment.downtime_min_days, treatment.downtime_max_days)
+
+
+@register.filter
+def sessions(treatment) -> str:
+    """'1 session', '3 to 6 sessions, 4 to 6 weeks apart'."""
+    low, high = treatment.sessions_min, treatment.sessions_max
+    if low == high:
+        words = ngettext("%(count)d session", "%(count)d sessions", high) % {"count": high}
+    else:
+        words = _("%(low)d to %(high)d sessions") % {"low": low, "high": high}
+    weeks_low, weeks_high = treatment.interval_min_weeks, treatment.interval_max_weeks
+    if high == 1 or not weeks_high:
+        return words
+    if weeks_low == weeks_high:
+        apart = ngettext("%(count)d week apart", "%(count)d weeks apart", weeks_high) % {"count": weeks_high}
+    else:
+        apart = _("%(low)d to %(high)d weeks apart") % {"low": weeks_low, "high": weeks_high}
+    return _("%(sessions)s, %(apart)s") % {"sessions": words, "apart": apart}
+
+
+@register.filter
+def cost(treatment) -> str:
+    """'200 to 700 USD': a rough guide per session."""
+    if treatment.cost_min == treatment.cost_max:
+        return f"{treatment.cost_max} {treatment.currency}"
+    return _("%(low)s to %(high)s %(currency)s") % {
+        "low": treatment.cost_min,
+        "high": treatment.cost_max,
+        "currency": treatment.currency,
+    }
