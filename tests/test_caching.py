@@ -80,7 +80,7 @@ def test_seed_content_shows_at_once(patient, treatment, tmp_path):
                     "fields": {
                         field.name: str(getattr(laser, field.attname))
                         for field in Treatment._meta.concrete_fields
-                        if not field.primary_key
+                        if not field.primary_key and getattr(laser, field.attname) is not None
                     },
                 }
             ]

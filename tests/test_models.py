@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests.conftest import create, make_scar_type, make_treatment
@@ -29,8 +30,10 @@ def test_database_rejects_impossible_treatment_facts(fields):
 
 def test_full_clean_explains_impossible_facts_to_editors():
     treatment = make_treatment(downtime_min_days=10, downtime_max_days=5)
-    with pytest.raises(Exception, match="downtime_min_lte_max"):
+    with pytest.raises(ValidationError) as raised:
         treatment.full_clean()
+    assert raised.value.messages == ["Recovery 'from' must not be more days than recovery 'up to'."]
+    assert "downtime_min_lte_max" not in str(raised.value)
 
 
 def test_one_suitability_per_treatment_and_scar_type():

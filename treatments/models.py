@@ -1,27 +1,37 @@
 """The content a clinic keeps current: scar types, treatments and the facts that link them."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import vocabulary
+from .content import NaturalKeyManager, check, lines
 from .diagrams import diagram_for
-
-
-class NaturalKeyManager(models.Manager):
-    """Looks rows up by their slug, so fixtures never carry database ids."""
-
-    key_field = "slug"
-
-    def get_by_natural_key(self, key):
-        return self.get(**{self.key_field: key})
 
 
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def review(self):
+        """The newest review date of these rows, and their reviewer when one clinician reviewed them all.
+
+        In one query; a page built from rows that are not all reviewed says it awaits review.
+        """
+        found = self.aggregate(
+            latest=Max("reviewed_on"),
+            reviewers=Count("reviewed_by", distinct=True),
+            reviewer=Max("reviewed_by"),
+            unreviewed=Count("pk", filter=Q(reviewed_by="")),
+        )
+        alone = found["reviewers"] == 1 and not found["unreviewed"]
+        return {"reviewed_on": found["latest"], "reviewed_by": found["reviewer"] if alone else ""}
+
+    def matchable(self):
+        """Published treatments the questionnaire weighs: every one but the overview pages of a family."""
+        return self.published().filter(is_overview=False)
 
     def visible_to(self, user):
         """Staff preview drafts; everyone else sees published rows only."""
@@ -44,12 +54,16 @@ class Reviewed(models.Model):
     )
     reviewed_on = models.DateField(
         _("last reviewed"),
-        help_text=_("The date a clinician last checked this content. Patients see it on the page."),
+        help_text=_("The date this content was last checked. Patients see it on the page."),
     )
     reviewed_by = models.CharField(
         _("reviewed by"),
         max_length=120,
-        help_text=_("Name and role of the person who checked it, for example 'Dr A. Smith, dermatologist'."),
+        blank=True,
+        help_text=_(
+            "Name and role of the clinician who checked it, for example 'Dr A. Smith, dermatologist'. "
+            "Leave empty until a clinician has: the page then says it awaits review by the clinic's dermatologist."
+        ),
     )
 
     class Meta:
@@ -112,6 +126,16 @@ class ScarType(Reviewed):
         _("stretch test"),
         help_text=_("What happens when the patient gently stretches the skin between two fingers."),
     )
+    shape = models.CharField(
+        _("shape"),
+        max_length=10,
+        choices=vocabulary.Shape.choices,
+        default=vocabulary.Shape.SUNKEN,
+        help_text=_(
+            "Raised scars are treated differently from sunken ones, and a patient who has them is treated as "
+            "someone who tends to form raised (keloid) scars."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers are listed first."))
     sources = models.ManyToManyField(Source, blank=True, related_name="scar_types", verbose_name=_("sources"))
 
@@ -155,6 +179,44 @@ class Treatment(Reviewed):
         help_text=_("Other names patients may have heard, separated by commas."),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    is_overview = models.BooleanField(
+        _("overview of a family"),
+        default=False,
+        help_text=_(
+            "Tick for a page that introduces several kinds of one treatment (for example all skin peels). "
+            "It is not matched in the questionnaire; the kinds that belong to it are."
+        ),
+    )
+    family = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="variants",
+        limit_choices_to={"is_overview": True},
+        verbose_name=_("kind of"),
+        help_text=_("The overview page this treatment is one kind of, if any."),
+    )
+    wounds_skin = models.BooleanField(
+        _("wounds the skin"),
+        default=True,
+        help_text=_(
+            "Tick when the treatment breaks or burns the skin (lasers, needling, peels, surgery). People who "
+            "form raised (keloid) scars are warned about these, and they rank below gentler options."
+        ),
+    )
+    paired_with = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("only together with"),
+        help_text=_(
+            "A treatment that must always go with this one (for example steroid injections after a raised scar "
+            "is cut out). When that one is ruled out for a patient, so is this one."
+        ),
+    )
     role = models.CharField(
         _("role in a treatment plan"),
         max_length=20,
@@ -221,22 +283,49 @@ class Treatment(Reviewed):
         verbose_name = _("treatment")
         verbose_name_plural = _("treatments")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(downtime_min_days__lte=F("downtime_max_days")), name="downtime_min_lte_max"
+            check(
+                Q(downtime_min_days__lte=F("downtime_max_days")),
+                "downtime_min_lte_max",
+                _("Recovery 'from' must not be more days than recovery 'up to'."),
             ),
-            models.CheckConstraint(condition=Q(downtime_max_days__lte=365), name="downtime_within_a_year"),
-            models.CheckConstraint(condition=Q(sessions_min__gte=1), name="sessions_at_least_one"),
-            models.CheckConstraint(condition=Q(sessions_min__lte=F("sessions_max")), name="sessions_min_lte_max"),
-            models.CheckConstraint(
-                condition=Q(interval_min_weeks__lte=F("interval_max_weeks")), name="interval_min_lte_max"
+            check(
+                Q(downtime_max_days__lte=365),
+                "downtime_within_a_year",
+                _("Recovery 'up to' must be 365 days or fewer."),
             ),
-            models.CheckConstraint(condition=Q(pain__gte=1, pain__lte=3), name="pain_in_range"),
-            models.CheckConstraint(condition=Q(cost_min__lte=F("cost_max")), name="cost_min_lte_max"),
-            models.CheckConstraint(
-                condition=Q(pigment_risk__in=["low", "moderate", "high"]), name="pigment_risk_valid"
+            check(Q(sessions_min__gte=1), "sessions_at_least_one", _("'Sessions from' must be at least 1.")),
+            check(
+                Q(sessions_min__lte=F("sessions_max")),
+                "sessions_min_lte_max",
+                _("'Sessions from' must not be more than 'sessions up to'."),
             ),
-            models.CheckConstraint(
-                condition=Q(evidence__in=["very-low", "low", "low-moderate", "moderate", "high"]), name="evidence_valid"
+            check(
+                Q(interval_min_weeks__lte=F("interval_max_weeks")),
+                "interval_min_lte_max",
+                _("'Weeks between sessions, from' must not be more than 'weeks between sessions, up to'."),
+            ),
+            check(Q(pain__gte=1, pain__lte=3), "pain_in_range", _("Pain must be mild, moderate or marked.")),
+            check(
+                Q(cost_min__lte=F("cost_max")),
+                "cost_min_lte_max",
+                _("'Cost per session from' must not be more than 'cost per session up to'."),
+            ),
+            check(
+                Q(pigment_risk__in=vocabulary.PigmentRisk.values),
+                "pigment_risk_valid",
+                _("Choose a pigment risk from the list."),
+            ),
+            check(
+                Q(evidence__in=vocabulary.Evidence.values),
+                "evidence_valid",
+                _("Choose an evidence grade from the list."),
+            ),
+            check(
+                Q(is_overview=False) | Q(family__isnull=True),
+                "overview_is_no_kind",
+                _(
+                    "An overview page cannot itself be a kind of another treatment: clear 'kind of' or untick 'overview'."
+                ),
             ),
         ]
 
@@ -254,15 +343,11 @@ class Treatment(Reviewed):
 
     @property
     def preparation_points(self):
-        return _lines(self.preparation)
+        return lines(self.preparation)
 
     @property
     def side_effect_points(self):
-        return _lines(self.side_effects)
-
-
-def _lines(text):
-    return [line.strip(" -•") for line in text.splitlines() if line.strip(" -•")]
+        return lines(self.side_effects)
 
 
 class Suitability(models.Model):
@@ -292,10 +377,12 @@ class Suitability(models.Model):
         verbose_name = _("suitability")
         verbose_name_plural = _("suitability by scar type")
         constraints = [
-            models.UniqueConstraint(fields=["treatment", "scar_type"], name="one_suitability_per_pair"),
-            models.CheckConstraint(
-                condition=Q(fit__in=["first-line", "second-line", "not-suitable"]), name="suitability_fit_valid"
+            models.UniqueConstraint(
+                fields=["treatment", "scar_type"],
+                name="one_suitability_per_pair",
+                violation_error_message=_("This treatment already has a row for this scar type."),
             ),
+            check(Q(fit__in=vocabulary.Fit.values), "suitability_fit_valid", _("Choose a fit from the list.")),
         ]
 
     def __str__(self):
@@ -311,146 +398,6 @@ class Suitability(models.Model):
         return self.fit != self.Fit.NOT_SUITABLE
 
 
-class AftercareStep(models.Model):
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="aftercare_steps")
-    day_from = models.PositiveSmallIntegerField(_("from day"), help_text=_("0 is the day of treatment."))
-    day_to = models.PositiveSmallIntegerField(_("to day"), help_text=_("Same as 'from day' for a single day."))
-    todo = models.TextField(
-        _("what to do"), help_text=_("Plain instructions for this stretch of days. One point per line.")
-    )
-    watch_for = models.TextField(
-        _("what to watch for"), blank=True, help_text=_("Signs that mean the patient should call the clinic.")
-    )
-
-    class AftercareStepManager(models.Manager):
-        def get_by_natural_key(self, treatment, day_from, day_to):
-            return self.get(treatment__slug=treatment, day_from=day_from, day_to=day_to)
-
-    objects = AftercareStepManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["treatment__name", "day_from", "day_to"]
-        verbose_name = _("aftercare step")
-        verbose_name_plural = _("aftercare steps")
-        constraints = [
-            models.CheckConstraint(condition=Q(day_from__lte=F("day_to")), name="aftercare_day_from_lte_to"),
-            models.CheckConstraint(condition=Q(day_to__lte=365), name="aftercare_within_a_year"),
-            models.UniqueConstraint(fields=["treatment", "day_from", "day_to"], name="one_aftercare_step_per_range"),
-        ]
-
-    def __str__(self):
-        return f"{self.treatment}: {self.label}"
-
-    def natural_key(self):
-        return (*self.treatment.natural_key(), self.day_from, self.day_to)
-
-    natural_key.dependencies = ["treatments.treatment"]
-
-    @property
-    def label(self):
-        """'Day 0', 'Days 1 to 3', 'Weeks 2 to 8': how patients count their recovery."""
-        start, end = self.day_from, self.day_to
-        if start == end:
-            return _("Day %(day)s") % {"day": start}
-        if end < 14:
-            return _("Days %(start)s to %(end)s") % {"start": start, "end": end}
-        first, last = max(1, -(-start // 7)), -(-end // 7)
-        return _("Weeks %(first)s to %(last)s") % {"first": first, "last": last}
-
-    @property
-    def todo_points(self):
-        return _lines(self.todo)
-
-    @property
-    def watch_points(self):
-        return _lines(self.watch_for)
-
-
-class Contraindication(models.Model):
-    slug = models.SlugField(
-        _("answer code"),
-        unique=True,
-        help_text=_("Used in results links, for example 'pregnant'. Do not change it once the site is live."),
-    )
-    name = models.CharField(_("name"), max_length=120, help_text=_("Short name staff see, for example 'Pregnancy'."))
-    question = models.CharField(
-        _("question for patients"),
-        max_length=250,
-        help_text=_("Shown in the questionnaire as a tick box, for example 'I am pregnant or breastfeeding'."),
-    )
-    explanation = models.TextField(_("why we ask"), help_text=_("One plain sentence shown under the question."))
-    notice = models.TextField(
-        _("message on the results"),
-        blank=True,
-        help_text=_("Shown at the top of the results when a patient ticks this. Leave empty for none."),
-    )
-    rules_out_all = models.BooleanField(
-        _("rules out every treatment without its own rule"),
-        default=False,
-        help_text=_(
-            "Tick for a hard stop such as pregnancy or active acne: a treatment with no health rule of its own "
-            "for this question is then ruled out, with the message on the results as the reason. Add a rule to "
-            "a treatment to allow it with a caution instead."
-        ),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    treatments = models.ManyToManyField(
-        Treatment, through="TreatmentContraindication", related_name="contraindications"
-    )
-
-    objects = NaturalKeyManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order", "name"]
-        verbose_name = _("health question")
-        verbose_name_plural = _("health questions")
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class TreatmentContraindication(models.Model):
-    Action = vocabulary.Action
-
-    treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="contraindication_rules")
-    contraindication = models.ForeignKey(Contraindication, on_delete=models.CASCADE, related_name="rules")
-    action = models.CharField(_("what to do"), max_length=10, choices=Action.choices)
-    note = models.TextField(
-        _("note for the patient"), help_text=_("Why, in plain words. Shown on the results and the treatment page.")
-    )
-
-    class RuleManager(models.Manager):
-        def get_by_natural_key(self, treatment, contraindication):
-            return self.get(treatment__slug=treatment, contraindication__slug=contraindication)
-
-    objects = RuleManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["contraindication__order", "treatment__name"]
-        verbose_name = _("health rule")
-        verbose_name_plural = _("health rules")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["treatment", "contraindication"], name="one_rule_per_treatment_and_question"
-            ),
-            models.CheckConstraint(condition=Q(action__in=["avoid", "caution"]), name="rule_action_valid"),
-        ]
-
-    def __str__(self):
-        return f"{self.contraindication} / {self.treatment}: {self.get_action_display()}"
-
-    def natural_key(self):
-        return self.treatment.natural_key() + self.contraindication.natural_key()
-
-    natural_key.dependencies = ["treatments.treatment", "treatments.contraindication"]
-
-
 class SeededRow(models.Model):
     """Remembers which fixture rows seed_content has created, so it never brings back what staff deleted."""
 
@@ -458,7 +405,13 @@ class SeededRow(models.Model):
     key = models.CharField(max_length=400)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["model", "key"], name="seeded_row_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "key"],
+                name="seeded_row_once",
+                violation_error_message=_("This starter row is already recorded."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.model} {self.key}"
@@ -478,5 +431,7 @@ class ContentVersion(models.Model):
         return self.token
 
 
-# Photos live in their own module; imported here so Django registers them with this app.
-from .photos import BeforeAfterPhoto, ScarTypePhoto, SkinType, TreatmentPhoto  # noqa: E402, F401
+# Models kept in modules of their own; imported here so Django registers them with this app.
+from .aftercare import AftercareStep  # noqa: E402, F401
+from .health_questions import Contraindication, TreatmentContraindication  # noqa: E402, F401
+from .photos import BeforeAfterPhoto, ScarTypePhoto, TreatmentPhoto  # noqa: E402, F401

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -39,7 +39,7 @@ def home(request):
         {
             "scar_types": scar_types,
             "treatment_count": Treatment.objects.published().count(),
-            "reviewed_on": Treatment.objects.published().aggregate(latest=Max("reviewed_on"))["latest"],
+            **Treatment.objects.published().review(),
             "sources": Source.objects.overview(),
         },
     )
@@ -54,7 +54,7 @@ def scar_list(request):
         "treatments/scar_list.html",
         {
             "scar_types": scar_types,
-            "reviewed_on": scar_types.aggregate(latest=Max("reviewed_on"))["latest"],
+            **scar_types.review(),
             "sources": Source.objects.overview(),
         },
     )
@@ -103,7 +103,7 @@ def treatment_list(request):
             "form": form,
             "page": page,
             "treatments": page.object_list,
-            "reviewed_on": Treatment.objects.visible_to(request.user).aggregate(latest=Max("reviewed_on"))["latest"],
+            **Treatment.objects.visible_to(request.user).review(),
             "sources": Source.objects.overview(),
         },
         status=status,
