@@ -1,328 +1,361 @@
-"""The matching rules of clinical-reference.md section 8, one test per rule, with no database."""
+"""The matching rules of the clinical basis (docs/clinical-basis.md), one test per rule, with no database.
 
-import random
+Each test's docstring states the clinical rule in plain words and the section it comes from.
+"""
 
+import pytest
+
+from tests.matching_builders import facts, only, patient, rule, run, slugs, suits
 from treatments.matching import (
-    Answers,
-    Concern,
-    Fit,
-    Rule,
-    TreatmentFacts,
-    combinations,
+    TIER_USUAL,
+    TIER_VERY_LOW_EVIDENCE,
+    TIER_WOUNDS_KELOID_PRONE,
     downtime_limit,
+    evidence_weight,
     health_rules,
-    match,
+    keloid_tendency,
+    recovery_fit,
     scar_fit,
     severity_modifier,
     skin_type_modifier,
 )
+from treatments.wording import sentence
 
 
-def facts(slug="option", **fields):
-    values = {
-        "slug": slug,
-        "name": slug.replace("-", " ").capitalize(),
-        "role": "resurfacing",
-        "category": "needling",
-        "downtime_min": 1,
-        "downtime_max": 3,
-        "sessions_min": 3,
-        "sessions_max": 6,
-        "pain": 1,
-        "pigment_risk": "low",
-        "evidence": "moderate",
-        "fits": (fit("rolling", "first-line"),),
-    }
-    values.update(fields)
-    return TreatmentFacts(**values)
+def words(said):
+    return [sentence(s) for s in said]
 
 
-def fit(scar, level, reason="Because of how it works."):
-    return Fit(scar=scar, scar_name=f"{scar.replace('-', ' ').capitalize()} scars", fit=level, reason=reason)
+# Candidates by scar type (section 8; the grid in section 3)
 
 
-def answers(**fields):
-    values = {"scars": frozenset({"rolling"}), "severity": "mild", "skin_type": 2, "downtime": 14}
-    values.update(fields)
-    return Answers(**values)
-
-
-def slugs(entries):
-    return [entry.treatment.slug for entry in entries]
-
-
-# Candidates by scar type (section 8; grid in section 3)
-
-
-def test_suitable_for_a_scar_type_makes_a_candidate_with_the_rows_reason():
-    finding = scar_fit(facts(fits=(fit("rolling", "first-line", "Frees the bands."),)), answers())
-    assert finding.fit == "first-line"
+def test_an_option_for_one_of_the_patients_scar_types_is_kept_and_says_why():
+    """Section 3 and 8: a treatment is an option when it is first- or second-line for a scar type the patient has."""
+    finding = scar_fit(facts(fits=(suits("rolling", "first-line", "It frees the bands."),)), patient())
     assert not finding.excludes
-    assert finding.reasons == ("Rolling scars (first-line option): Frees the bands.",)
+    assert words(finding.reasons) == ["Rolling scars: It frees the bands."]
 
 
-def test_best_fit_over_the_patients_scar_types_counts():
-    treatment = facts(fits=(fit("boxcar", "second-line"), fit("rolling", "first-line")))
-    assert scar_fit(treatment, answers(scars=frozenset({"boxcar", "rolling"}))).fit == "first-line"
-    assert scar_fit(treatment, answers(scars=frozenset({"boxcar"}))).fit == "second-line"
-
-
-def test_not_suitable_for_every_scar_type_rules_it_out_with_the_rows_reasons():
-    treatment = facts(fits=(fit("ice-pick", "not-suitable", "Too narrow."), fit("rolling", "not-suitable", "No.")))
-    finding = scar_fit(treatment, answers(scars=frozenset({"ice-pick", "rolling"})))
-    assert finding.excludes == ("Ice pick scars (not suitable): Too narrow.", "Rolling scars (not suitable): No.")
-
-
-def test_no_suitability_row_for_the_patients_scar_types_rules_it_out_with_a_reason():
-    finding = scar_fit(facts(fits=(fit("boxcar", "first-line"),)), answers(scars=frozenset({"rolling"})))
-    assert finding.excludes == ("Not an option for the kinds of scar you chose.",)
-
-
-def test_not_suitable_for_one_of_several_scar_types_is_a_caution_not_an_exclusion():
-    treatment = facts(fits=(fit("ice-pick", "not-suitable", "Too narrow."), fit("rolling", "first-line")))
-    finding = scar_fit(treatment, answers(scars=frozenset({"ice-pick", "rolling"})))
-    assert not finding.excludes
-    assert finding.cautions == ("Ice pick scars (not suitable): Too narrow.",)
-
-
-def test_each_further_scar_type_a_treatment_suits_adds_a_point():
-    treatment = facts(fits=(fit("boxcar", "second-line"), fit("rolling", "first-line")))
-    assert scar_fit(treatment, answers(scars=frozenset({"boxcar", "rolling"}))).score == 1
-    assert scar_fit(treatment, answers(scars=frozenset({"rolling"}))).score == 0
-
-
-# Gate and other modifiers act through the health rows (section 8 gate; section 6)
-
-
-def test_avoid_row_for_a_ticked_health_answer_rules_the_treatment_out_with_its_note():
-    treatment = facts(rules=(Rule(concern="pregnant", action="avoid", note="Waits until after pregnancy."),))
-    finding = health_rules(treatment, answers(health=frozenset({"pregnant"})))
-    assert finding.excludes == ("Waits until after pregnancy.",)
-
-
-def test_caution_row_keeps_the_treatment_with_its_note():
-    treatment = facts(rules=(Rule(concern="anticoagulants", action="caution", note="You may bruise more."),))
-    finding = health_rules(treatment, answers(health=frozenset({"anticoagulants"})))
-    assert not finding.excludes
-    assert finding.cautions == ("You may bruise more.",)
-
-
-def test_caution_rows_demote_a_kept_treatment_below_one_without_them():
-    """Section 8: keloid tendency demotes treatments that wound the skin."""
-    keloid = Rule(concern="keloid", action="caution", note="May raise new scars.")
-    catalogue = [facts("needling", rules=(keloid,)), facts("peel")]
-    assert [entry.treatment.slug for entry in match(answers(), catalogue).candidates] == ["needling", "peel"]
-    result = match(answers(health=frozenset({"keloid"})), catalogue)
-    assert [entry.treatment.slug for entry in result.candidates] == ["peel", "needling"]
-    assert health_rules(catalogue[0], answers(health=frozenset({"keloid"}))).score == -1
-
-
-def test_rows_for_health_answers_not_ticked_change_nothing():
-    treatment = facts(rules=(Rule(concern="pregnant", action="avoid", note="Waits."),))
-    assert health_rules(treatment, answers(health=frozenset({"cold-sores"}))) == health_rules(treatment, answers())
-
-
-def test_active_acne_leaves_no_procedure_candidates_when_every_procedure_has_an_avoid_row():
-    rule = Rule(concern="active-acne", action="avoid", note="Get acne under control first.")
-    catalogue = [facts(slug, rules=(rule,)) for slug in ("laser", "subcision", "filler")]
-    result = match(answers(health=frozenset({"active-acne"})), catalogue)
-    assert result.candidates == ()
-    assert all(entry.reasons == ("Get acne under control first.",) for entry in result.excluded)
-
-
-def test_isotretinoin_rules_out_dermabrasion_and_flags_everything_else_to_discuss():
-    catalogue = [
-        facts("dermabrasion", rules=(Rule(concern="isotretinoin", action="avoid", note="Wait 6 months."),)),
-        facts("subcision", rules=(Rule(concern="isotretinoin", action="caution", note="Discuss timing."),)),
+def test_an_option_that_suits_none_of_the_patients_scar_types_is_ruled_out_with_the_rows_reasons():
+    """Section 3: not suitable for every scar type the patient has rules it out, with each row's reason."""
+    treatment = facts(fits=(suits("ice-pick", "not-suitable", "Too narrow."), suits("rolling", "not-suitable", "No.")))
+    finding = scar_fit(treatment, patient(scars={"ice-pick", "rolling"}))
+    assert words(finding.excludes) == [
+        "Ice pick scars (not suitable): Too narrow.",
+        "Rolling scars (not suitable): No.",
     ]
-    result = match(answers(health=frozenset({"isotretinoin"})), catalogue)
-    assert slugs(result.excluded) == ["dermabrasion"]
-    assert result.candidates[0].cautions == ("Discuss timing.",)
 
 
-# Skin type (IV-VI) modifiers (section 8; section 6)
+def test_no_row_for_the_patients_scar_types_rules_it_out_with_a_reason():
+    """Section 3: a treatment with no suitability row for the patient's scars is not an option."""
+    finding = scar_fit(facts(fits=(suits("boxcar", "first-line"),)), patient(scars={"rolling"}))
+    assert words(finding.excludes) == ["Not an option for the kinds of scar you chose."]
+
+
+def test_not_suitable_for_one_of_several_scar_types_is_a_caution_and_a_not_for_label():
+    """Section 8: options are the union across the patient's scar types; the others are said plainly."""
+    treatment = facts(fits=(suits("rolling", "first-line"), suits("ice-pick", "not-suitable", "Too narrow.")))
+    result = run(treatment, scars={"rolling", "ice-pick"})
+    (candidate,) = result.candidates
+    assert "Ice pick scars (not suitable): Too narrow." in candidate.cautions()
+    assert [(label.scar, label.fit) for label in candidate.labels] == [
+        ("ice-pick", "not-suitable"),
+        ("rolling", "first-line"),
+    ]
+
+
+def test_each_further_scar_type_an_option_suits_adds_a_point():
+    """Section 8 (design choice): one treatment that helps several of the patient's kinds of scar ranks higher."""
+    two = facts(fits=(suits("rolling", "second-line"), suits("boxcar", "second-line")))
+    assert scar_fit(two, patient(scars={"rolling", "boxcar"})).score == 1
+    assert scar_fit(two, patient(scars={"rolling"})).score == 0
+
+
+# Gate: hard stops (section 8, gate rules 1 and 2)
+
+
+def test_pregnancy_rules_out_every_treatment_without_its_own_rule_with_the_notice():
+    """Section 8 gate 2: pregnant or breastfeeding defers all procedures, even one added without a rule."""
+    result = run(facts("added-in-admin"), health={"pregnant"})
+    assert slugs(result.excluded) == ["added-in-admin"]
+    assert result.excluded[0].reasons() == ["Procedures wait until after pregnancy."]
+
+
+def test_pregnancy_keeps_only_an_option_whose_own_rule_is_a_caution_labelled_ask_your_doctor_first():
+    """Section 8 gate 2 and section 6: only a light glycolic or lactic peel may remain, as 'ask your doctor'."""
+    peel = facts(
+        "light-peel", fits=(suits("rolling", "first-line"),), rules=(rule("pregnant", "caution", "Ask first."),)
+    )
+    laser = facts("laser", rules=(rule("pregnant", "avoid", "Laser waits."),))
+    result = run(peel, laser, health={"pregnant"})
+    (candidate,) = result.candidates
+    assert candidate.treatment.slug == "light-peel"
+    assert candidate.ask_doctor and candidate.fit == "second-line"
+    assert candidate.cautions()[0].startswith("Ask your doctor first")
+    assert "Ask first." in candidate.cautions()
+    assert only(result, "laser").reasons() == ["Laser waits."]
+
+
+def test_active_acne_leaves_no_procedure_candidates():
+    """Section 8 gate 1: active acne, infection or a cold sore in the area: no procedure until it is treated."""
+    treatments = [facts(f"t{n}", rules=(rule("active-acne", "avoid", "Waits."),)) for n in range(3)]
+    result = run(*treatments, facts("no-rule"), health={"active-acne"})
+    assert not result.candidates
+    assert [n.text for n in result.notices if n.warning] == ["Treat the acne first."]
+
+
+# Health rules (section 6; section 8, other modifiers)
+
+
+def test_an_avoid_row_for_a_ticked_answer_rules_the_treatment_out_with_its_note():
+    """Section 6, 'H' cells: a hard stop for that treatment, with the reason in plain words."""
+    finding = health_rules(
+        facts(rules=(rule("isotretinoin", "avoid", "Wait 6 months."),)), patient(health={"isotretinoin"})
+    )
+    assert words(finding.excludes) == ["Wait 6 months."]
+
+
+def test_a_caution_row_keeps_the_treatment_with_its_note_and_a_point_less():
+    """Section 6, 'R' and 'P' cells; section 8: bleeding risk needs a doctor's review, cold sores an antiviral."""
+    treatment = facts(rules=(rule("anticoagulants", "caution", "More bruising."),))
+    finding = health_rules(treatment, patient(health={"anticoagulants"}))
+    assert not finding.excludes and words(finding.cautions) == ["More bruising."] and finding.score == -1
+    assert health_rules(treatment, patient()) == health_rules(treatment, patient(health={"cold-sores"}))
+
+
+def test_recent_isotretinoin_rules_out_what_has_an_avoid_row_and_flags_the_rest_to_discuss():
+    """Section 8 gate 3: exclude mechanical dermabrasion (and the like); flag everything else 'discuss'."""
+    dermabrasion = facts("dermabrasion", rules=(rule("isotretinoin", "avoid"),))
+    needling = facts("needling", rules=(rule("isotretinoin", "caution", "Discuss timing."),))
+    result = run(dermabrasion, needling, health={"isotretinoin"})
+    assert slugs(result.candidates) == ["needling"] and slugs(result.excluded) == ["dermabrasion"]
+    assert "Discuss timing." in result.candidates[0].cautions()
+
+
+# Keloid tendency, ticked or implied by raised scars (sections 6 and 8)
+
+
+def test_raised_scars_count_as_a_keloid_tendency_so_wounding_options_carry_the_keloid_caution():
+    """Sections 6 and 8: a patient with raised scars already heals that way, exactly as if 'keloid' were ticked."""
+    laser = facts(
+        "laser",
+        wounds_skin=True,
+        fits=(suits("hypertrophic", "second-line"),),
+        rules=(rule("keloid", "caution", "New raised scars can form."),),
+    )
+    implied, ticked = run(laser, scars={"hypertrophic"}), run(laser, scars={"hypertrophic"}, health={"keloid"})
+    assert "New raised scars can form." in implied.candidates[0].cautions()
+    assert implied.candidates[0].cautions() == ticked.candidates[0].cautions()
+
+
+def test_keloid_tendency_never_badges_a_wounding_option_as_a_usual_first_choice_and_ranks_it_below_gentle_ones():
+    """Section 8: keloid tendency demotes anything that wounds the skin; gentler options rank first."""
+    subcision = facts("subcision", wounds_skin=True, fits=(suits("rolling", "first-line"),), role="structural")
+    filler = facts("filler", wounds_skin=False, fits=(suits("rolling", "second-line"),), role="volume")
+    result = run(subcision, filler, health={"keloid"})
+    assert slugs(result.candidates) == ["filler", "subcision"]
+    held = only(result, "subcision")
+    assert held.fit == "second-line" and held.tier == TIER_WOUNDS_KELOID_PRONE
+    assert {label.fit for label in held.labels} == {"second-line"}
+    assert any(text.startswith("Not a first choice for you") for text in held.cautions())
+
+
+def test_a_wounding_option_without_its_own_keloid_rule_still_carries_a_keloid_warning():
+    """Section 8: every skin-wounding option carries the keloid caution, even one added in admin without a rule."""
+    finding = keloid_tendency(facts(wounds_skin=True), patient(health={"keloid"}))
+    assert words(finding.cautions) == [
+        "People who form raised (keloid) scars can get new raised scars where the skin is wounded."
+    ]
+    assert keloid_tendency(facts(wounds_skin=False), patient(health={"keloid"})) == keloid_tendency(
+        facts(wounds_skin=True), patient()
+    )
+
+
+def test_keloid_tendency_brings_a_warning_that_a_dermatologist_should_plan_treatment():
+    """Section 8: keloid tendency routes to a specialist; the notice is a warning, for raised scars too."""
+    result = run(facts(fits=(suits("hypertrophic", "first-line"),)), scars={"hypertrophic"})
+    assert [(n.text, n.warning) for n in result.notices] == [("A dermatologist should plan your treatment.", True)]
+
+
+# Raised scars (section 3, hypertrophic column; section 8, candidates)
+
+
+def test_raised_and_sunken_scars_rank_each_group_on_its_own_raised_first():
+    """Section 8: raised scars are treated differently; their options form their own group, best first."""
+    steroid = facts("steroid", role="raised", evidence="moderate", fits=(suits("hypertrophic", "first-line"),))
+    toxin = facts("toxin", role="raised", evidence="low", fits=(suits("hypertrophic", "second-line"),))
+    filler = facts("filler", role="volume", fits=(suits("rolling", "first-line"),))
+    result = run(toxin, filler, steroid, scars={"rolling", "hypertrophic"})
+    assert [(c.treatment.slug, c.group) for c in result.candidates] == [
+        ("steroid", "raised"),
+        ("toxin", "raised"),
+        ("filler", "sunken"),
+    ]
+
+
+def test_an_option_offered_only_with_another_is_ruled_out_when_the_other_is():
+    """Section 3 and 8: a raised scar is cut out only with steroid (or radiotherapy) after it, never alone."""
+    excision = facts(
+        "excision",
+        role="raised",
+        wounds_skin=True,
+        paired_with="steroid",
+        paired_with_name="Steroid injections",
+        fits=(suits("hypertrophic", "second-line"),),
+    )
+    steroid = facts(
+        "steroid", role="raised", fits=(suits("hypertrophic", "first-line"),), rules=(rule("pregnant", "avoid"),)
+    )
+    alone = run(excision, scars={"hypertrophic"})
+    assert only(alone, "excision").reasons() == [
+        "Only done together with Steroid injections, which is ruled out for you."
+    ]
+    both = run(excision, steroid, scars={"hypertrophic"})
+    assert "Only done together with Steroid injections afterwards." in only(both, "excision").cautions()
+    paired = [plan for plan in both.plans if plan.treatments == ("excision", "steroid")]
+    assert paired and paired[0].steps[1].wait_words().startswith("Straight after")
+
+
+# Skin type IV to VI (section 8, skin type modifiers; section 6)
 
 
 def test_lighter_skin_types_are_not_changed_by_pigment_risk():
-    for risk in ("low", "moderate", "high"):
-        finding = skin_type_modifier(facts(pigment_risk=risk), answers(skin_type=3))
-        assert finding.excludes == finding.cautions == finding.reasons == ()
-        assert finding.score == 0
-
-
-def test_high_pigment_risk_is_ruled_out_for_darker_skin():
-    finding = skin_type_modifier(facts(pigment_risk="high"), answers(skin_type=5))
-    assert finding.excludes == ("The risk of dark or light patches is high in darker skin (types IV to VI).",)
-
-
-def test_moderate_pigment_risk_is_demoted_with_a_warning_for_darker_skin():
-    finding = skin_type_modifier(
-        facts(pigment_risk="moderate", pigment_note="Ask about priming."), answers(skin_type=4)
-    )
-    assert finding.score == -1
-    assert finding.cautions == (
-        "Moderate risk of dark or light patches in darker skin (types IV to VI). Ask about priming.",
+    """Section 8: the pigment modifiers apply to Fitzpatrick IV to VI only."""
+    assert skin_type_modifier(facts(pigment_risk="high"), patient(skin_type=3)) == skin_type_modifier(
+        facts(pigment_risk="low"), patient(skin_type=1)
     )
 
 
-def test_low_pigment_risk_ranks_higher_for_darker_skin():
-    finding = skin_type_modifier(facts(pigment_risk="low"), answers(skin_type=6))
-    assert finding.score == 1
-    assert finding.reasons
+@pytest.mark.parametrize(
+    ("risk", "excluded", "score"),
+    [("high", True, 0), ("moderate", False, -1), ("low", False, 1)],
+)
+def test_darker_skin_rules_out_high_pigment_risk_demotes_moderate_and_favours_low(risk, excluded, score):
+    """Section 8: for types IV-VI exclude deep peels, full ablation, dermabrasion; demote CO2 and medium peels."""
+    finding = skin_type_modifier(facts(pigment_risk=risk, pigment_note="Prime the skin."), patient(skin_type=5))
+    assert bool(finding.excludes) is excluded
+    assert finding.score == score
+    if risk == "moderate":
+        assert words(finding.cautions)[0].endswith("Prime the skin.")
 
 
-# Downtime tolerance (section 8; section 4)
+# Recovery time (section 8, downtime tolerance): one rule for the results and the treatment list
 
 
-def test_shortest_recovery_above_the_limit_is_excluded_because_of_downtime():
-    finding = downtime_limit(facts(downtime_min=7, downtime_max=14), answers(downtime=5))
-    assert finding.excludes == (
-        "Excluded because of downtime: visible recovery usually takes 7 to 14 days, "
-        "more than the 5 days you can accept.",
-    )
+@pytest.mark.parametrize(
+    ("low", "high", "limit", "over"),
+    [(0, 0, 0, 0), (1, 3, 3, 0), (1, 3, 2, 1), (3, 10, 7, 3), (5, 10, 2, -3), (0, 2, 0, 2)],
+)
+def test_recovery_fit_says_fits_may_go_over_or_too_long(low, high, limit, over):
+    """Section 8: above the limit is ruled out; when only the longest usual recovery is, it says by how much."""
+    assert recovery_fit(low, high, limit) == over
 
 
-def test_longest_recovery_above_the_limit_keeps_it_with_a_warning_and_a_point_less():
-    finding = downtime_limit(facts(downtime_min=3, downtime_max=10), answers(downtime=5))
-    assert not finding.excludes
-    assert finding.score == -1
-    assert "3 to 10 days" in finding.cautions[0]
-
-
-def test_recovery_within_the_limit_adds_a_point():
-    finding = downtime_limit(facts(downtime_min=0, downtime_max=0), answers(downtime=0))
-    assert finding.score == 1
-    assert finding.reasons == ("Visible recovery (No recovery time) fits within the 0 days you can accept.",)
-
-
-# Severity modifiers (section 8, Goodman grades 2 to 4)
-
-
-def test_mild_scars_favour_surface_treatments():
-    assert severity_modifier(facts(role="resurfacing"), answers(severity="mild")).score == 2
-    assert severity_modifier(facts(role="structural"), answers(severity="mild")).score == 0
-
-
-def test_moderate_scars_favour_surface_treatment_plus_volume():
-    assert severity_modifier(facts(role="resurfacing"), answers(severity="moderate")).score == 1
-    assert severity_modifier(facts(role="volume"), answers(severity="moderate")).score == 1
-
-
-def test_severe_scars_put_structural_steps_first():
-    structural = severity_modifier(facts(role="structural"), answers(severity="severe"))
-    assert structural.score == 2
-    assert structural.reasons
-    assert severity_modifier(facts(role="resurfacing"), answers(severity="severe")).score == 0
-
-
-def test_raised_scar_treatments_are_not_changed_by_severity():
-    for severity in ("mild", "moderate", "severe"):
-        assert severity_modifier(facts(role="raised"), answers(severity=severity)).score == 0
-
-
-# Ranking
-
-
-def test_first_line_ranks_before_second_line_whatever_the_score():
-    best_scored = facts("aaa", fits=(fit("rolling", "second-line"),), downtime_min=0, downtime_max=0)
-    first_line = facts("zzz", downtime_min=10, downtime_max=20)
-    result = match(answers(downtime=12, severity="severe"), [best_scored, first_line])
-    assert slugs(result.candidates) == ["zzz", "aaa"]
-
-
-def test_higher_score_ranks_first_within_the_same_fit():
-    fits_downtime = facts("b-fits", downtime_max=3)
-    too_long = facts("a-too-long", downtime_max=30)
-    assert slugs(match(answers(downtime=5), [too_long, fits_downtime]).candidates) == ["b-fits", "a-too-long"]
-
-
-def test_ties_are_broken_by_name_then_slug():
-    assert slugs(match(answers(), [facts("beta"), facts("alpha")]).candidates) == ["alpha", "beta"]
-
-
-# Combination sequencing (section 8)
-
-
-def plan_catalogue():
-    return [
-        facts("punch", role="structural", fits=(fit("ice-pick", "first-line"), fit("rolling", "not-suitable"))),
-        facts("subcision", role="structural", fits=(fit("rolling", "first-line"), fit("ice-pick", "not-suitable"))),
-        facts("filler", role="volume", fits=(fit("rolling", "first-line"),)),
-        facts("laser", role="resurfacing", fits=(fit("rolling", "second-line"), fit("ice-pick", "second-line"))),
+def test_recovery_longer_than_the_limit_is_ruled_out_saying_by_how_much():
+    """Section 8: drop anything above the limit but show it as ruled out because of recovery time."""
+    finding = downtime_limit(facts(downtime_min=5, downtime_max=10), patient(downtime=2))
+    assert words(finding.excludes) == [
+        "Recovery usually takes 5 to 10 days. That is at least 3 days more than the 2 days you can accept."
     ]
 
 
-def test_several_scar_types_get_structural_then_volume_then_resurfacing():
-    result = match(answers(scars=frozenset({"ice-pick", "rolling"})), plan_catalogue())
-    (plan,) = result.combinations
-    assert plan.treatments == ("punch", "subcision", "filler", "laser")
-    assert "2 to 4 weeks" in plan.note and "4 to 8 weeks" in plan.note
+def test_recovery_that_may_go_over_the_limit_is_never_a_usual_first_choice_and_says_by_how_much():
+    """Section 8: a longer usual recovery than the patient accepts does not rank as a usual first choice."""
+    result = run(facts(downtime_min=3, downtime_max=10, fits=(suits("rolling", "first-line"),)), downtime=7)
+    (candidate,) = result.candidates
+    assert candidate.fit == "second-line" and candidate.over_limit_days == 3
+    assert "Recovery usually takes 3 to 10 days. That may be up to 3 days more than the 7 days you can accept." in (
+        candidate.cautions()
+    )
 
 
-def test_structural_step_takes_the_first_line_option_for_each_scar_type():
-    result = match(answers(scars=frozenset({"rolling"}), severity="severe"), plan_catalogue())
-    assert result.combinations[0].treatments == ("subcision", "filler", "laser")
+def test_recovery_within_the_limit_adds_a_point_and_no_recovery_is_said_in_words():
+    """Section 8 (design choice of the weight); a treatment with no recovery time never reads '0 to 0 days'."""
+    finding = downtime_limit(facts(downtime_min=0, downtime_max=0), patient(downtime=0))
+    assert finding.score == 1 and words(finding.reasons) == ["It has no recovery time."]
 
 
-def test_one_mild_scar_type_gets_no_combination():
-    assert match(answers(scars=frozenset({"rolling"}), severity="mild"), plan_catalogue()).combinations == ()
+# Severity (section 8, severity modifiers, Goodman grades 2 to 4)
 
 
-def test_options_all_in_one_role_make_no_sequence():
-    catalogue = [facts("laser"), facts("needling")]
-    assert match(answers(scars=frozenset({"rolling", "boxcar"})), catalogue).combinations == ()
+@pytest.mark.parametrize(
+    ("severity", "role", "points"),
+    [
+        ("mild", "resurfacing", 2),
+        ("moderate", "resurfacing", 1),
+        ("moderate", "volume", 1),
+        ("severe", "structural", 2),
+        ("severe", "volume", 1),
+        ("mild", "structural", 0),
+        ("severe", "raised", 0),
+    ],
+)
+def test_severity_favours_surface_for_mild_volume_for_moderate_and_structural_steps_for_severe(severity, role, points):
+    """Section 8: grade 2 surface alone; grade 3 surface plus volume; grade 4 structural first; raised unchanged."""
+    assert severity_modifier(facts(role=role), patient(severity=severity)).score == points
 
 
-def test_raised_scar_options_are_paired_best_first():
+def test_severity_praise_names_the_option_and_is_never_given_to_weakly_supported_ones():
+    """Section 4 and 8: the same sentence is never used to praise options with different evidence."""
+    strong = severity_modifier(facts("laser", name="Laser", evidence="moderate"), patient())
+    weak = severity_modifier(facts("meso", name="Mesotherapy", evidence="very-low"), patient())
+    assert words(strong.reasons) == ["For mild scars, a surface treatment such as Laser is often enough."]
+    assert weak.reasons == () and weak.score == 2
+
+
+# Evidence (section 4; the overall caveat)
+
+
+def test_evidence_is_said_plainly_and_weighed():
+    """Section 4: better-studied options rank higher; weak evidence is a caution, in words that differ by grade."""
+    grades = ["high", "moderate", "low-moderate", "low", "very-low"]
+    findings = [evidence_weight(facts(evidence=grade), patient()) for grade in grades]
+    assert [f.score for f in findings] == [2, 1, 0, -1, -2]
+    assert [bool(f.reasons) for f in findings] == [True, True, True, False, False]
+    sentences = [sentence((f.reasons or f.cautions)[0]) for f in findings]
+    assert len(set(sentences)) == len(grades)
+    assert "very weak" in sentences[-1]
+
+
+def test_very_low_evidence_never_ranks_above_a_better_supported_option_for_the_same_scar():
+    """Section 4 (mesotherapy: very low): it sorts below every better-supported option, whatever its score."""
+    meso = facts("meso", evidence="very-low", fits=(suits("rolling", "first-line"), suits("boxcar", "first-line")))
+    peel = facts("peel", evidence="low", fits=(suits("rolling", "second-line"),), downtime_max=20)
+    result = run(meso, peel, scars={"rolling", "boxcar"}, downtime=3)
+    assert slugs(result.candidates) == ["peel", "meso"]
+    assert only(result, "meso").tier == TIER_VERY_LOW_EVIDENCE and only(result, "peel").tier == TIER_USUAL
+
+
+# Ranking and the whole result
+
+
+def test_usual_first_choices_rank_before_second_choices_then_by_score_then_by_name():
+    """Section 8 output: a stable order, best first."""
+    result = run(
+        facts("b-second", fits=(suits("rolling", "second-line"),), evidence="high"),
+        facts("z-first", fits=(suits("rolling", "first-line"),)),
+        facts("a-first", fits=(suits("rolling", "first-line"),)),
+    )
+    assert slugs(result.candidates) == ["a-first", "z-first", "b-second"]
+
+
+def test_every_treatment_appears_once_and_the_order_given_does_not_matter():
+    """Results contract: every treatment once, in the options or ruled out, with reasons."""
     catalogue = [
-        facts("toxin", role="raised", fits=(fit("hypertrophic", "second-line"),)),
-        facts("steroid", role="raised", fits=(fit("hypertrophic", "first-line"),)),
+        facts("kept"),
+        facts("too-long", downtime_min=30, downtime_max=40),
+        facts("unsuited", fits=(suits("rolling", "not-suitable", "No."),)),
     ]
-    candidates = match(answers(scars=frozenset({"hypertrophic"})), catalogue).candidates
-    (plan,) = combinations(candidates, answers(scars=frozenset({"hypertrophic"})))
-    assert plan.treatments == ("steroid", "toxin")
-
-
-# Notices (section 8 gate; section 6)
-
-
-def test_ticked_health_answers_bring_their_notices_and_others_do_not():
-    concerns = [Concern(slug="pregnant", notice="Procedures wait."), Concern(slug="keloid", notice="See a specialist.")]
-    result = match(answers(health=frozenset({"pregnant"})), [facts()], concerns)
-    assert result.notices == ("Procedures wait.",)
-
-
-def test_a_health_answer_without_a_notice_adds_none():
-    result = match(answers(health=frozenset({"cold-sores"})), [facts()], [Concern(slug="cold-sores")])
-    assert result.notices == ()
-
-
-def test_darker_skin_always_gets_the_pigment_and_sunscreen_notice():
-    (notice,) = match(answers(skin_type=4), [facts()]).notices
-    assert "SPF" in notice and "darken or lighten" in notice
-    assert match(answers(skin_type=3), [facts()]).notices == ()
-
-
-# The whole result
-
-
-def test_every_treatment_appears_once_with_every_reason_it_was_ruled_out():
-    slow_and_risky = facts(
-        "slow",
-        downtime_min=14,
-        downtime_max=21,
-        rules=(Rule(concern="keloid", action="avoid", note="Could start raised scars."),),
+    forward, backward = run(*catalogue), run(*reversed(catalogue))
+    assert slugs(forward.candidates) == ["kept"] and slugs(forward.excluded) == ["too-long", "unsuited"]
+    assert all(entry.reasons() for entry in (*forward.candidates, *forward.excluded))
+    assert slugs(backward.candidates) == slugs(forward.candidates) and slugs(backward.excluded) == slugs(
+        forward.excluded
     )
-    result = match(answers(downtime=5, health=frozenset({"keloid"})), [slow_and_risky, facts("quick")])
-    assert slugs(result.candidates) == ["quick"]
-    (excluded,) = result.excluded
-    assert excluded.reasons[0] == "Could start raised scars."
-    assert excluded.reasons[1].startswith("Excluded because of downtime")
 
 
-def test_result_does_not_depend_on_the_order_of_the_treatments():
-    catalogue = plan_catalogue() + [facts("peel", pigment_risk="high"), facts("toxin", role="raised")]
-    patient = answers(scars=frozenset({"ice-pick", "rolling"}), skin_type=5, severity="moderate", downtime=5)
-    shuffled = catalogue[:]
-    random.Random(3).shuffle(shuffled)
-    assert match(patient, catalogue) == match(patient, shuffled)
+def test_match_takes_keyword_arguments_only():
+    from treatments.matching import match
+
+    with pytest.raises(TypeError):
+        match(None, ())  # type: ignore[misc]

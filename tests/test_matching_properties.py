@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import make_catalogue
-from treatments.matching import Answers, Fit, Rule, TreatmentFacts, match
+from tests.matching_builders import CONCERNS as CONCERN_FACTS
+from tests.matching_builders import SCARS as SCAR_FACTS
+from treatments.clinical_facts import Answers, Rule, Suits, TreatmentFacts
+from treatments.matching import match
 
 SCARS = ["ice-pick", "boxcar", "rolling", "hypertrophic"]
 HEALTH = ["pregnant", "isotretinoin", "active-acne", "keloid", "anticoagulants", "cold-sores", "bovine-collagen"]
@@ -33,7 +36,7 @@ def treatments(draw):
     for n in range(count):
         low = draw(st.integers(0, 30))
         fits = tuple(
-            Fit(scar=scar, scar_name=scar, fit=draw(st.sampled_from(FITS)), reason=f"Why {scar}.")
+            Suits(scar=scar, fit=draw(st.sampled_from(FITS)), reason=f"Why {scar}.")
             for scar in draw(st.lists(st.sampled_from(SCARS), unique=True))
         )
         rules = tuple(
@@ -52,7 +55,8 @@ def treatments(draw):
                 sessions_max=3,
                 pain=2,
                 pigment_risk=draw(st.sampled_from(["low", "moderate", "high"])),
-                evidence="low",
+                evidence=draw(st.sampled_from(["very-low", "low", "low-moderate", "moderate", "high"])),
+                wounds_skin=draw(st.booleans()),
                 fits=fits,
                 rules=rules,
             )
@@ -63,13 +67,44 @@ def treatments(draw):
 @QUICK
 @given(patient=answers, catalogue=treatments(), seed=st.integers())
 def test_every_treatment_appears_exactly_once_with_reasons_whatever_the_order(patient, catalogue, seed):
-    result = match(patient, catalogue)
+    result = match(answers=patient, treatments=catalogue, scars=SCAR_FACTS, concerns=CONCERN_FACTS)
     listed = [entry.treatment.slug for entry in (*result.candidates, *result.excluded)]
     assert sorted(listed) == sorted(treatment.slug for treatment in catalogue)
-    assert all(entry.reasons and all(entry.reasons) for entry in (*result.candidates, *result.excluded))
+    assert all(entry.reasons() and all(entry.reasons()) for entry in (*result.candidates, *result.excluded))
     shuffled = catalogue[:]
     random.Random(seed).shuffle(shuffled)
-    assert match(patient, shuffled) == result
+    again = match(answers=patient, treatments=shuffled, scars=SCAR_FACTS, concerns=CONCERN_FACTS)
+    assert [(c.treatment.slug, c.reasons(), c.cautions()) for c in again.candidates] == [
+        (c.treatment.slug, c.reasons(), c.cautions()) for c in result.candidates
+    ]
+    assert [(e.treatment.slug, e.reasons()) for e in again.excluded] == [
+        (e.treatment.slug, e.reasons()) for e in result.excluded
+    ]
+
+
+@QUICK
+@given(patient=answers, catalogue=treatments())
+def test_the_clinical_invariants_hold_for_any_answers_and_catalogue(patient, catalogue):
+    """Whatever the content: nothing held back is a usual first choice; with a keloid tendency no wounding
+    option ranks above a gentle one in its group; very low evidence never ranks above better evidence in
+    its group and is never a plan step; every plan step suits the scars it is for."""
+    result = match(answers=patient, treatments=catalogue, scars=SCAR_FACTS, concerns=CONCERN_FACTS)
+    keloid = "keloid" in patient.health or "hypertrophic" in patient.scars
+    for candidate in result.candidates:
+        if candidate.over_limit_days or candidate.ask_doctor or (keloid and candidate.treatment.wounds_skin):
+            assert candidate.fit == "second-line"
+    for group in ("raised", "sunken"):
+        ranked = [c for c in result.candidates if c.group == group]
+        tiers = [c.tier for c in ranked]
+        assert tiers == sorted(tiers)
+        very_low = [i for i, c in enumerate(ranked) if c.treatment.evidence == "very-low"]
+        others = [i for i, c in enumerate(ranked) if c.treatment.evidence != "very-low"]
+        assert not very_low or not others or min(very_low) > max(others)
+    for plan in result.plans:
+        assert plan.note().startswith("1. ")
+        for step in plan.steps:
+            for candidate, scars in step.parts():
+                assert scars and candidate.treatment.evidence != "very-low"
 
 
 def query(patient, seed):

@@ -27,6 +27,14 @@ CANDIDATE_KEYS = {
     "sessions",
     "url",
     "aftercare_url",
+    # Added to the contract: the option's group (raised or sunken scars), how it fits each of the
+    # patient's scar types, its evidence grade, by how many days it may go over the recovery limit,
+    # and whether it is "ask your doctor first".
+    "group",
+    "fits",
+    "evidence",
+    "over_limit_days",
+    "ask_doctor",
 }
 
 
@@ -52,14 +60,18 @@ def test_json_has_exactly_the_contracts_keys(client, options):
     }
     subcision = next(entry for entry in body["candidates"] if entry["treatment"] == "subcision")
     assert set(subcision) == CANDIDATE_KEYS
-    assert subcision["fit"] == "first-line"
+    assert subcision["fit"] == "second-line", "its recovery may go 3 days over the limit: not a usual first choice"
+    assert subcision["over_limit_days"] == 3
+    assert subcision["fits"] == [{"scar": "ice-pick", "fit": "not-suitable"}, {"scar": "rolling", "fit": "second-line"}]
+    assert subcision["group"] == "sunken" and subcision["evidence"] == "moderate" and not subcision["ask_doctor"]
     assert subcision["downtime_days"] == [3, 10]
     assert subcision["sessions"] == [3, 6]
     assert "More bruising." in subcision["cautions"]
     assert subcision["url"] == "http://testserver/treatments/subcision/"
     assert subcision["aftercare_url"] == "http://testserver/treatments/subcision/aftercare/"
     assert all(set(entry) == {"treatment", "name", "reasons"} for entry in body["excluded"])
-    assert all(set(plan) == {"treatments", "note"} for plan in body["combinations"])
+    assert body["combinations"] and all(set(plan) == {"treatments", "note", "steps"} for plan in body["combinations"])
+    assert all(set(step) == {"treatments", "for", "wait"} for plan in body["combinations"] for step in plan["steps"])
     listed = [entry["treatment"] for entry in body["candidates"] + body["excluded"]]
     assert sorted(listed) == ["laser", "microneedling", "subcision"]
 
@@ -116,19 +128,23 @@ def test_results_page_shows_options_evenly_and_everything_a_patient_needs(client
     for treatment in options.values():
         assert treatment.get_aftercare_url() in page
     assert page.count("In its favour") == page.count("Against it") == 3
-    assert "How the options are often combined" in page
+    assert "A possible order" in page
     assert "Questions to ask your dermatologist" in page
     assert "not a diagnosis or medical advice" in page
     change = reverse("treatments:questionnaire") + "?scar=rolling&amp;scar=ice-pick&amp;severity=moderate"
     assert change in page
-    assert f'value="http://testserver{reverse("treatments:results")}?scar=rolling' in page
+    assert f'href="http://testserver{reverse("treatments:results")}?scar=rolling' in page
     assert re.search(r'href="/compare/\?t=[a-z-]+&amp;t=[a-z-]+', page)
 
 
-def test_excluded_treatments_are_listed_with_their_reasons(client, options):
+def test_ruled_out_options_are_grouped_by_reason_each_reason_once(client, options):
     page = results(client, "scar=rolling&severity=mild&skin_type=2&downtime=2").content.decode()
-    assert "Ruled out for now, and why" in page
-    assert "Excluded because of downtime" in page
+    assert "Ruled out for now" in page
+    assert page.count("Recovery takes longer than you can accept") == 1
+    group = page.split("Recovery takes longer than you can accept", 1)[1].split("</dd>", 1)[0]
+    assert "Subcision" in group and "Laser resurfacing" in group
+    why = page.split("Why each was ruled out", 1)[1]
+    assert "That is at least 1 day more than the 2 days you can accept." in why
 
 
 def test_a_large_catalogue_shows_the_options_24_a_page_and_every_ruled_out_one_on_each_page(client, db):
@@ -137,16 +153,14 @@ def test_a_large_catalogue_shows_the_options_24_a_page_and_every_ruled_out_one_o
     candidates = [entry["name"] for entry in body["candidates"]]
     assert len(candidates) > 24
     first, second = (results(client, f"{ANSWERS}{page}").content.decode() for page in ("", "&page=2"))
-    shown = [
-        re.findall(r'<li class="card option">\s*<h3><a href="[^"]+">([^<]+)</a>', page) for page in (first, second)
-    ]
+    shown = [re.findall(r'<span class="option__name">([^<]+)</span>', page) for page in (first, second)]
     assert shown == [candidates[:24], candidates[24:]]
     assert f"{len(candidates)} options to discuss" in first
     assert 'rel="next"' in first and 'rel="prev"' not in first
-    assert '<ol class="options" start="25">' in second and 'rel="prev"' in second
+    assert 'start="25"' in second and 'rel="prev"' in second
     for page in (first, second):
         assert all(entry["name"] in page for entry in body["excluded"])
-    assert results(client, f"{ANSWERS}&page=x9").content.decode().count('class="card option"') == 24
+    assert results(client, f"{ANSWERS}&page=x9").content.decode().count('<li class="option"') == 24
 
 
 def test_results_are_never_cached_and_set_no_cookie(client, options):
@@ -156,12 +170,13 @@ def test_results_are_never_cached_and_set_no_cookie(client, options):
 
 
 def test_changing_a_suitability_row_in_the_database_changes_the_ranking(client, options):
-    assert ranking(client)[0] == "subcision"
+    query = ANSWERS.replace("downtime=7", "downtime=14")
+    assert ranking(client, query)[0] == "subcision"
     for treatment, fit in (("subcision", "second-line"), ("microneedling", "first-line")):
         row = Suitability.objects.get(treatment__slug=treatment, scar_type__slug="rolling")
         row.fit = fit
         row.save()
-    assert ranking(client)[0] == "microneedling"
+    assert ranking(client, query)[0] == "microneedling"
 
 
 def test_changing_a_downtime_in_the_database_changes_what_is_excluded(client, options):

@@ -1,117 +1,268 @@
-"""The questionnaire's clinical rules (clinical-reference.md, section 8), as pure functions.
+"""The questionnaire's clinical rules, as pure functions: the one home of every matching rule.
 
-Input: the patient's answers and the facts of each published treatment, read from the content
-rows (Treatment, Suitability, TreatmentContraindication, Contraindication). Output: the options
-to discuss, ranked, and every other treatment with the reasons it was ruled out. Nothing here
-touches the database, a request or a template, so when staff change a row in admin the results
-follow with no code change.
+Input: the patient's answers and the facts of each matchable treatment, read from the content rows
+(Treatment, Suitability, TreatmentContraindication, Contraindication, ScarType). Output: the options
+to discuss, ranked, every other treatment with the reasons it was ruled out, suggested plans and
+notices. Nothing here touches the database, a request or a template, so when staff change a row in
+admin the results follow with no code change. The clinical basis is `docs/clinical-basis.md`; each
+rule names the section it comes from.
 
-Rules of section 8 that the answers cannot trigger: gate 5 (flat colour change only) is handled
-by the questionnaire, which sends flat red or brown marks to the scar guide, and gate 6 (possible
-body dysmorphic disorder) by never recommending: every entry is an "option to discuss".
+Deciding is cheap and done for every treatment; the sentences that explain a decision are written
+only when asked for (`Candidate.reasons()`), so a page pays only for the options it shows.
+Gate 6 of section 8 (possible body dysmorphic disorder) is met by never recommending: every entry
+is an "option to discuss", and the questionnaire asks nothing that could trigger it.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from .clinical_facts import Answers, Concern, Patient, Rule, Scar, TreatmentFacts
+from .vocabulary import DARKER_SKIN_TYPES, KELOID, Action, Evidence, Fit, PigmentRisk, Role, Severity, Shape
+from .wording import Say, say, sentence
 
-from .vocabulary import DARKER_SKIN_TYPES, Action, Fit, PigmentRisk, Role, Severity, days, recovery_words
 
-FIRST_LINE, SECOND_LINE = Fit.FIRST_LINE, Fit.SECOND_LINE
-AVOID, CAUTION = Action.AVOID, Action.CAUTION
-STRUCTURAL, VOLUME, RESURFACING, RAISED = Role.STRUCTURAL, Role.VOLUME, Role.RESURFACING, Role.RAISED
-MILD, MODERATE, SEVERE = Severity.MILD, Severity.MODERATE, Severity.SEVERE
-MODERATE_RISK, HIGH_RISK = PigmentRisk.MODERATE, PigmentRisk.HIGH
+@dataclass(frozen=True)
+class Weights:
+    """Every score the ranking adds up, in one table. Higher ranks first."""
 
-# Section 8, "Severity modifiers": points added to the score of a treatment in each role.
-SEVERITY_POINTS = {
-    MILD: {RESURFACING: 2},
-    MODERATE: {RESURFACING: 1, VOLUME: 1},
-    SEVERE: {STRUCTURAL: 2, VOLUME: 1},
-}
-# Section 8, "Severity modifiers": why. Translated only when used (the rule runs per treatment and request).
-SEVERITY_REASONS = {
-    (MILD, RESURFACING): _lazy("For mild scars, treatments that even out the skin surface are often enough."),
-    (MODERATE, RESURFACING): _lazy(
-        "For moderate scars, surface treatment is often combined with one that lifts sunken areas."
-    ),
-    (MODERATE, VOLUME): _lazy("For moderate scars, lifting sunken areas is often combined with surface treatment."),
-    (SEVERE, STRUCTURAL): _lazy("For severe scars, steps that free or remove the scars themselves usually come first."),
-    (SEVERE, VOLUME): _lazy("For severe scars, lifting sunken areas often follows the first steps."),
-}
-# Section 8, "Combination sequencing": the order in which the steps of a plan usually come.
-SEQUENCE = (STRUCTURAL, VOLUME, RESURFACING)
+    # Section 8, candidates by scar type: one treatment that helps several of the patient's kinds
+    # of scar is worth more. Design choice: a point for each further kind.
+    further_scar_type: int = 1
+    # Sections 6 and 8, other modifiers: each health caution needs a doctor's review, so an option
+    # that needs care ranks below one that does not. Design choice: a point less for each.
+    health_caution: int = -1
+    # Section 8, skin type (IV-VI) modifiers: rank options with a low risk of dark or light patches
+    # higher and those with a moderate risk lower (a high risk rules the option out).
+    low_pigment_risk: int = 1
+    moderate_pigment_risk: int = -1
+    # Section 8, downtime tolerance. Design choice: a point for fitting within the limit, a point
+    # less when the longest usual recovery may go over it.
+    recovery_fits: int = 1
+    recovery_may_go_over: int = -1
+    # Section 8, severity modifiers: mild scars, surface treatment is often enough; moderate,
+    # surface plus volume; severe, structural steps first, then volume.
+    severity: tuple = (
+        ((Severity.MILD, Role.RESURFACING), 2),
+        ((Severity.MODERATE, Role.RESURFACING), 1),
+        ((Severity.MODERATE, Role.VOLUME), 1),
+        ((Severity.SEVERE, Role.STRUCTURAL), 2),
+        ((Severity.SEVERE, Role.VOLUME), 1),
+    )
+    # Section 4, evidence column, and section 8, output wording: better-studied options rank
+    # higher. Very low evidence also sorts below every better-supported option (see TIERS).
+    evidence: tuple = (
+        (Evidence.HIGH, 2),
+        (Evidence.MODERATE, 1),
+        (Evidence.LOW_MODERATE, 0),
+        (Evidence.LOW, -1),
+        (Evidence.VERY_LOW, -2),
+    )
+
+
+WEIGHTS = Weights()
+SEVERITY_POINTS = dict(WEIGHTS.severity)
+EVIDENCE_POINTS = dict(WEIGHTS.evidence)
+
+# Ranking tiers, before fit and score (section 8): options that wound the skin of someone who
+# forms raised scars come after every gentler option, and options with very low evidence after
+# every better-supported one.
+TIER_USUAL, TIER_WOUNDS_KELOID_PRONE, TIER_VERY_LOW_EVIDENCE = 0, 1, 2
+# When a patient has raised and sunken scars, each group is ranked and shown on its own, raised
+# scars first: they need their own treatment, and they change what is safe for the others.
+GROUP_ORDER = {Shape.RAISED: 0, Shape.SUNKEN: 1}
+SUITS = frozenset({Fit.FIRST_LINE, Fit.SECOND_LINE})
+
+
+class Finding(NamedTuple):
+    """What one rule says about one treatment. Any `excludes` rules the treatment out; `holds_back`
+    keeps it from being called a usual first choice."""
+
+    excludes: tuple[Say, ...] = ()
+    reasons: tuple[Say, ...] = ()
+    cautions: tuple[Say, ...] = ()
+    score: int = 0
+    holds_back: tuple[Say, ...] = ()
+    tier: int = TIER_USUAL
+    ask_doctor: bool = False
+
+
+NOTHING = Finding()
+
+
+def scar_fit(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Candidates by scar type (section 8; the grid in section 3).
+
+    A treatment is an option when its Suitability row says first-line or second-line for at least
+    one of the patient's scar types. When it suits none of them (or has no row), it is ruled out with
+    the rows' reasons. Each further scar type it suits adds a point.
+    """
+    rows = [treatment.fit_for.get(scar) for scar in sorted(patient.answers.scars)]
+    suits = [row for row in rows if row and row.fit in SUITS]
+    unsuited = [row for row in rows if row and row.fit not in SUITS]
+    if not suits:
+        excludes = tuple(say("scar-unsuited", scar=patient.scar_name(r.scar), reason=r.reason) for r in unsuited)
+        return Finding(excludes=excludes or (say("scar-no-row"),))
+    return Finding(
+        reasons=tuple(say("scar-suits", scar=patient.scar_name(r.scar), reason=r.reason) for r in suits),
+        cautions=tuple(say("scar-unsuited", scar=patient.scar_name(r.scar), reason=r.reason) for r in unsuited),
+        score=WEIGHTS.further_scar_type * (len(suits) - 1),
+    )
+
+
+def hard_stops(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Gate rules 1 and 2 (section 8): active acne or infection, and pregnancy or breastfeeding, defer
+    every procedure. A treatment with no rule of its own for such a question is ruled out with the
+    question's notice, so a treatment added in admin cannot slip past the gate; a rule of its own
+    (for example "caution: ask your doctor" for a light glycolic peel in pregnancy) decides instead."""
+    missing = [c for c in patient.hard_stops if c.slug not in treatment.rule_for]
+    if not missing:
+        return NOTHING
+    return Finding(excludes=tuple(say("text", kind=f"health:{c.slug}", text=c.notice or c.name) for c in missing))
+
+
+def health_rules(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Gate and other modifiers (section 8; the contraindication table in section 6).
+
+    Every health answer in effect acts through the treatment's rows: "avoid" rules it out with the
+    row's note; "caution" keeps it with the note and costs a point. A caution for a hard-stop question
+    (pregnancy, active acne) means "ask your doctor first": never a usual first choice.
+    """
+    applying = [treatment.rule_for[slug] for slug in patient.health if slug in treatment.rule_for]
+    if not applying:
+        return NOTHING
+    avoid = [r for r in applying if r.action == Action.AVOID]
+    cautions = sorted((r for r in applying if r.action == Action.CAUTION), key=lambda r: r.concern)
+    stops = {c.slug for c in patient.hard_stops}
+    ask_doctor = any(r.concern in stops for r in cautions)
+    return Finding(
+        excludes=tuple(say("text", kind=f"health:{r.concern}", text=r.note) for r in sorted(avoid, key=_concern)),
+        cautions=tuple(say("text", text=r.note) for r in cautions),
+        score=WEIGHTS.health_caution * len(cautions),
+        holds_back=(say("held-back-ask-doctor"),) if ask_doctor else (),
+        ask_doctor=ask_doctor,
+    )
+
+
+def _concern(rule: Rule) -> str:
+    return rule.concern
+
+
+def keloid_tendency(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Keloid tendency (section 8, skin type modifiers; section 6): with raised scars, or a tendency to
+    form them, anything that wounds the skin is never a usual first choice, ranks below every gentler
+    option, and always carries the keloid warning (its own rule's note, or a plain default)."""
+    if not (patient.keloid_prone and treatment.wounds_skin):
+        return NOTHING
+    own = treatment.rule_for.get(KELOID)
+    return Finding(
+        cautions=() if own else (say("keloid-caution"),),
+        holds_back=(say("held-back-keloid"),),
+        tier=TIER_WOUNDS_KELOID_PRONE,
+    )
+
+
+def skin_type_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Skin type (IV-VI) modifiers (section 8; section 6 "Fitzpatrick IV-VI").
+
+    For brown and black skin, a low risk of dark or light patches ranks higher, a moderate risk lower
+    with a warning, and a high risk (deep peels, full ablation, dermabrasion) rules the option out.
+    """
+    if patient.answers.skin_type not in DARKER_SKIN_TYPES:
+        return NOTHING
+    if treatment.pigment_risk == PigmentRisk.HIGH:
+        return Finding(excludes=(say("pigment-high"),))
+    if treatment.pigment_risk == PigmentRisk.MODERATE:
+        return Finding(
+            cautions=(say("pigment-moderate", note=treatment.pigment_note),), score=WEIGHTS.moderate_pigment_risk
+        )
+    return Finding(reasons=(say("pigment-low"),), score=WEIGHTS.low_pigment_risk)
+
+
+def recovery_fit(low: int, high: int, limit: int) -> int:
+    """The one downtime rule, used by the results and the treatment list alike (section 8).
+
+    Returns how many days the usual recovery may go over the limit: 0 when even its longest fits;
+    more when only the longest goes over (kept, never a usual first choice); and a negative number,
+    minus the days by which even the shortest goes over, when it does not fit at all (ruled out).
+    """
+    if low > limit:
+        return limit - low
+    return max(0, high - limit)
+
+
+def downtime_limit(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Downtime tolerance (section 8; the downtime column of section 4): see `recovery_fit`. A ruled-out
+    option is shown as "excluded because of recovery time", so the trade-off stays visible."""
+    low, high, limit = treatment.downtime_min, treatment.downtime_max, patient.answers.downtime
+    over = recovery_fit(low, high, limit)
+    if over < 0:
+        return Finding(excludes=(say("recovery-too-long", low=low, high=high, limit=limit, over=-over),))
+    if over > 0:
+        return Finding(
+            cautions=(say("recovery-may-go-over", low=low, high=high, limit=limit, over=over),),
+            score=WEIGHTS.recovery_may_go_over,
+            holds_back=(say("held-back-recovery", over=over),),
+        )
+    return Finding(reasons=(say("recovery-fits", low=low, high=high, limit=limit),), score=WEIGHTS.recovery_fits)
+
+
+def severity_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Severity modifiers (section 8, Goodman grades 2 to 4), for treatments of sunken scars.
+
+    The points are in WEIGHTS.severity. Only an option with at least low-to-moderate evidence is
+    praised for it, in words that name it, so weak options never borrow a strong option's praise.
+    """
+    points = SEVERITY_POINTS.get((patient.answers.severity, treatment.role), 0)
+    if not points:
+        return NOTHING
+    if EVIDENCE_POINTS.get(treatment.evidence, 0) < 0:
+        return Finding(score=points)
+    return Finding(
+        reasons=(say(f"severity-{patient.answers.severity}-{treatment.role}", name=treatment.name),), score=points
+    )
+
+
+def evidence_weight(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Evidence (section 4; the overall caveat before section 1): better-studied options rank higher,
+    weak evidence is said plainly, and very low evidence sorts below every better-supported option."""
+    words = say(f"evidence-{treatment.evidence}")
+    points = EVIDENCE_POINTS.get(treatment.evidence, 0)
+    if treatment.evidence == Evidence.VERY_LOW:
+        return Finding(cautions=(words,), score=points, tier=TIER_VERY_LOW_EVIDENCE)
+    if points < 0:
+        return Finding(cautions=(words,), score=points)
+    return Finding(reasons=(words,), score=points)
+
+
+def pairing(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Section 3 and section 8 (hypertrophic/keloid: excision only with adjuvant): a treatment offered
+    only together with another says so, for example steroid injections after a raised scar is cut out."""
+    if not treatment.paired_with:
+        return NOTHING
+    return Finding(cautions=(say("paired-with", other=treatment.paired_with_name or treatment.paired_with),))
+
+
+RULES = (
+    hard_stops,
+    scar_fit,
+    health_rules,
+    keloid_tendency,
+    skin_type_modifier,
+    downtime_limit,
+    severity_modifier,
+    evidence_weight,
+    pairing,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Answers:
-    """The questionnaire's answers, as sets so that the order they came in never matters."""
-
-    scars: frozenset[str]
-    severity: str
-    skin_type: int
-    downtime: int
-    health: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Fit:
-    """One Suitability row: how well the treatment suits one scar type, and why."""
+class ScarLabel:
+    """How an option fits one of the patient's kinds of scar, for the patient."""
 
     scar: str
-    scar_name: str
-    fit: str
-    reason: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Rule:
-    """One TreatmentContraindication row: what a health answer means for the treatment."""
-
-    concern: str
-    action: str
-    note: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Concern:
-    """One Contraindication row: a health question and the notice shown when it is ticked."""
-
-    slug: str
-    notice: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class TreatmentFacts:
-    slug: str
     name: str
-    role: str
-    category: str
-    downtime_min: int
-    downtime_max: int
-    sessions_min: int
-    sessions_max: int
-    pain: int
-    pigment_risk: str
-    pigment_note: str = ""
-    evidence: str
-    url: str = ""
-    aftercare_url: str = ""
-    fits: tuple[Fit, ...] = ()
-    rules: tuple[Rule, ...] = ()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Finding:
-    """What one rule says about one treatment. Any `excludes` reason rules the treatment out."""
-
-    excludes: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()
-    cautions: tuple[str, ...] = ()
-    score: int = 0
-    fit: str | None = None
+    fit: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,264 +270,273 @@ class Candidate:
     treatment: TreatmentFacts
     fit: str
     score: int
-    reasons: tuple[str, ...]
-    cautions: tuple[str, ...]
+    tier: int
+    group: str
+    labels: tuple[ScarLabel, ...]
+    over_limit_days: int = 0
+    ask_doctor: bool = False
+    findings: tuple[Finding, ...] = field(default=(), repr=False)
+
+    def reasons(self) -> list[str]:
+        return [sentence(s) for f in self.findings for s in f.reasons]
+
+    def cautions(self) -> list[str]:
+        return [sentence(s) for f in self.findings for s in (*f.holds_back, *f.cautions)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Excluded:
     treatment: TreatmentFacts
-    reasons: tuple[str, ...]
+    why: tuple[Say, ...]
+
+    def reasons(self) -> list[str]:
+        return [sentence(s) for s in self.why]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Combination:
-    treatments: tuple[str, ...]
-    note: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Result:
-    candidates: tuple[Candidate, ...]
-    excluded: tuple[Excluded, ...]
-    combinations: tuple[Combination, ...]
-    notices: tuple[str, ...]
-
-
-def scar_fit(treatment: TreatmentFacts, answers: Answers) -> Finding:
-    """Candidates by scar type (section 8; the grid in section 3).
-
-    A treatment is an option when its Suitability row says first-line or second-line for at least
-    one of the patient's scar types, and the best of those fits counts. When it is not suitable
-    (or has no row) for every one of their scar types, it is ruled out with the rows' reasons.
-    Each further scar type it suits adds a point: one treatment can help several kinds of scar.
-    """
-    rows = [row for row in treatment.fits if row.scar in answers.scars]
-    suits = [row for row in rows if row.fit in (FIRST_LINE, SECOND_LINE)]
-    unsuited = [row for row in rows if row.fit not in (FIRST_LINE, SECOND_LINE)]
-    if not suits:
-        reasons = tuple(_("%(scar)s (not suitable): %(reason)s") % _fit_words(row) for row in unsuited)
-        return Finding(excludes=reasons or (_("Not an option for the kinds of scar you chose."),))
-    reasons = tuple(
-        (
-            _("%(scar)s (first-line option): %(reason)s")
-            if row.fit == FIRST_LINE
-            else _("%(scar)s (second-line or add-on option): %(reason)s")
-        )
-        % _fit_words(row)
-        for row in suits
-    )
-    cautions = tuple(_("%(scar)s (not suitable): %(reason)s") % _fit_words(row) for row in unsuited)
-    best = FIRST_LINE if any(row.fit == FIRST_LINE for row in suits) else SECOND_LINE
-    return Finding(reasons=reasons, cautions=cautions, score=len(suits) - 1, fit=best)
-
-
-def _fit_words(row: Fit) -> dict[str, str]:
-    return {"scar": row.scar_name, "reason": row.reason}
-
-
-def health_rules(treatment: TreatmentFacts, answers: Answers) -> Finding:
-    """Gate and other modifiers (section 8; the contraindication table in section 6).
-
-    Every health answer acts through the treatment's rows: "avoid" rules the treatment out with
-    the row's note (active acne or infection, pregnancy or breastfeeding, recent isotretinoin for
-    fully ablative laser, dermabrasion and deep peels, bovine-collagen allergy for PMMA filler,
-    keloid tendency for treatments that wound the skin); "caution" keeps it and shows the note
-    (bruising with blood thinners, antivirals for cold sores, "discuss" after isotretinoin). Each
-    caution also costs a point, so a kept option that needs care ranks below one that does not
-    (section 8: keloid tendency demotes treatments that wound the skin; blood thinners need a
-    doctor's review).
-    """
-    applying = [rule for rule in treatment.rules if rule.concern in answers.health]
-    cautions = tuple(rule.note for rule in applying if rule.action == CAUTION)
-    return Finding(
-        excludes=tuple(rule.note for rule in applying if rule.action == AVOID),
-        cautions=cautions,
-        score=-len(cautions),
-    )
-
-
-def skin_type_modifier(treatment: TreatmentFacts, answers: Answers) -> Finding:
-    """Skin type (IV-VI) modifiers (section 8; section 6 "Fitzpatrick IV-VI").
-
-    For brown and black skin, treatments with a low risk of dark or light patches rank higher,
-    those with a moderate risk rank lower and carry a warning, and those with a high risk (deep
-    peels, full ablation, dermabrasion) are ruled out. Lighter skin types change nothing here.
-    """
-    if answers.skin_type not in DARKER_SKIN_TYPES:
-        return Finding()
-    if treatment.pigment_risk == HIGH_RISK:
-        return Finding(excludes=(_("The risk of dark or light patches is high in darker skin (types IV to VI)."),))
-    if treatment.pigment_risk == MODERATE_RISK:
-        warning = _("Moderate risk of dark or light patches in darker skin (types IV to VI).")
-        return Finding(cautions=(" ".join(filter(None, [warning, treatment.pigment_note])),), score=-1)
-    return Finding(reasons=(_("A low risk of dark or light patches in darker skin."),), score=1)
-
-
-def downtime_limit(treatment: TreatmentFacts, answers: Answers) -> Finding:
-    """Downtime tolerance (section 8; the downtime column of section 4).
-
-    Anything whose shortest usual recovery is longer than the patient accepts is ruled out, shown
-    as "excluded because of downtime" so the trade-off stays visible. When only the longest usual
-    recovery is too long it stays, with a warning and a point less; when all of it fits, a point
-    more.
-    """
-    words = {"range": recovery_words(treatment.downtime_min, treatment.downtime_max), "limit": days(answers.downtime)}
-    if treatment.downtime_min > answers.downtime:
-        return Finding(
-            excludes=(
-                _(
-                    "Excluded because of downtime: visible recovery usually takes %(range)s, more than the %(limit)s you can accept."
-                )
-                % words,
+def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
+    """Apply every rule; a reason to rule the treatment out from any rule wins over everything else."""
+    findings = tuple(rule(treatment, patient) for rule in RULES)
+    excludes = tuple(s for f in findings for s in f.excludes)
+    if excludes:
+        return Excluded(treatment=treatment, why=excludes)
+    held_back = any(f.holds_back for f in findings)
+    labels = []
+    for scar in sorted(patient.answers.scars):
+        row = treatment.fit_for.get(scar)
+        fit = row.fit if row else Fit.NOT_SUITABLE
+        labels.append(
+            ScarLabel(
+                scar=scar,
+                name=patient.scar_name(scar),
+                fit=Fit.SECOND_LINE if held_back and fit == Fit.FIRST_LINE else fit,
             )
         )
-    if treatment.downtime_max > answers.downtime:
-        return Finding(
-            cautions=(
-                _("Visible recovery takes %(range)s, which can be longer than the %(limit)s you can accept.") % words,
-            ),
-            score=-1,
-        )
-    return Finding(
-        reasons=(_("Visible recovery (%(range)s) fits within the %(limit)s you can accept.") % words,), score=1
-    )
-
-
-def severity_modifier(treatment: TreatmentFacts, answers: Answers) -> Finding:
-    """Severity modifiers (section 8, Goodman grades 2 to 4).
-
-    Mild scars: surface (resurfacing) treatments alone are often enough. Moderate scars: surface
-    treatment plus volume. Severe scars: structural steps first (punch, CROSS, subcision), with
-    volume after. The points are in SEVERITY_POINTS; raised-scar treatments are not affected.
-    """
-    points = SEVERITY_POINTS.get(answers.severity, {}).get(treatment.role, 0)
-    if not points:
-        return Finding()
-    return Finding(reasons=(str(SEVERITY_REASONS[(answers.severity, treatment.role)]),), score=points)
-
-
-RULES = (scar_fit, health_rules, skin_type_modifier, downtime_limit, severity_modifier)
-# What the rules with few distinct inputs read of a treatment: many treatments share a downtime
-# range, a pigment risk or a role, so within one match their finding is worked out once per input.
-# The memo lives only as long as that one call. (Suitability and health rows are nearly always
-# distinct, and comparing them would cost as much as applying the rule.)
-SHARED_INPUT = {
-    skin_type_modifier: lambda treatment: (treatment.pigment_risk, treatment.pigment_note),
-    downtime_limit: lambda treatment: (treatment.downtime_min, treatment.downtime_max),
-    severity_modifier: lambda treatment: treatment.role,
-}
-
-
-def assess(treatment: TreatmentFacts, answers: Answers, memo: dict | None = None) -> Candidate | Excluded:
-    """Apply every rule; hard exclusions from any rule win over everything else."""
-    findings = [_finding(rule, treatment, answers, memo) for rule in RULES]
-    excludes = [reason for finding in findings for reason in finding.excludes]
-    if excludes:
-        return Excluded(treatment=treatment, reasons=tuple(excludes))
+    suited = [label for label in labels if label.fit in SUITS]
+    shapes = {patient.shapes[label.scar] for label in suited}
     return Candidate(
         treatment=treatment,
-        fit=next(finding.fit for finding in findings if finding.fit),
-        score=sum(finding.score for finding in findings),
-        reasons=tuple(reason for finding in findings for reason in finding.reasons),
-        cautions=tuple(caution for finding in findings for caution in finding.cautions),
+        fit=Fit.FIRST_LINE if any(label.fit == Fit.FIRST_LINE for label in suited) else Fit.SECOND_LINE,
+        score=sum(f.score for f in findings),
+        tier=max(f.tier for f in findings),
+        group=Shape.RAISED if shapes == {Shape.RAISED} else Shape.SUNKEN,
+        labels=tuple(labels),
+        over_limit_days=recovery_fit(treatment.downtime_min, treatment.downtime_max, patient.answers.downtime),
+        ask_doctor=any(f.ask_doctor for f in findings),
+        findings=findings,
     )
 
 
-def _finding(rule, treatment: TreatmentFacts, answers: Answers, memo: dict | None) -> Finding:
-    if memo is None or rule not in SHARED_INPUT:
-        return rule(treatment, answers)
-    key = (rule, SHARED_INPUT[rule](treatment))
-    finding = memo.get(key)
-    if finding is None:
-        finding = memo[key] = rule(treatment, answers)
-    return finding
-
-
-def rank_key(candidate: Candidate) -> tuple[int, int, str, str]:
-    """First-line before second-line, then the higher score, then by name: always the same order."""
+def rank_key(candidate: Candidate) -> tuple:
+    """Raised-scar options as their own group, then the tiers, usual first choices before second
+    choices, the higher score, and the name: always the same order."""
     return (
-        0 if candidate.fit == FIRST_LINE else 1,
+        GROUP_ORDER[candidate.group],
+        candidate.tier,
+        0 if candidate.fit == Fit.FIRST_LINE else 1,
         -candidate.score,
         candidate.treatment.name.casefold(),
         candidate.treatment.slug,
     )
 
 
-def combinations(candidates: tuple[Candidate, ...], answers: Answers) -> tuple[Combination, ...]:
-    """Combination sequencing (section 8), for several scar types or moderate and severe scars.
-
-    A plan goes role by role: structural work on the scars themselves first (for each of the
-    patient's scar types, the best-ranked structural option that is first-line for it, such as
-    punch techniques or TCA CROSS for ice picks and subcision for rolling scars); then volume, in
-    the same session as subcision or 2 to 4 weeks later; then resurfacing 4 to 8 weeks after
-    structural work. For raised scars, the best-ranked injection is paired with the other
-    raised-scar options as add-ons.
-    """
-    plans = []
-    if len(answers.scars) > 1 or answers.severity in (MODERATE, SEVERE):
-        steps = [(role, chosen) for role in SEQUENCE if (chosen := _plan_step(candidates, role, answers))]
-        if len(steps) > 1:
-            slugs = tuple(candidate.treatment.slug for _role, chosen in steps for candidate in chosen)
-            plans.append(Combination(treatments=slugs, note=_sequence_note(steps)))
-    raised = [candidate for candidate in candidates if candidate.treatment.role == RAISED]
-    if len(raised) > 1:
-        note = _("For raised scars, %(first)s is often combined with %(others)s as an add-on.") % {
-            "first": raised[0].treatment.name,
-            "others": _names(raised[1:]),
-        }
-        plans.append(Combination(treatments=tuple(c.treatment.slug for c in raised), note=note))
-    return tuple(plans)
+def pair_up(assessed: list[Candidate | Excluded]) -> list[Candidate | Excluded]:
+    """A treatment offered only together with another (section 3: a raised scar is cut out only with
+    steroid or radiotherapy after it, because it often comes back) is ruled out when the other is."""
+    kept = {entry.treatment.slug for entry in assessed if isinstance(entry, Candidate)}
+    return [
+        Excluded(treatment=t, why=(say("paired-ruled-out", other=t.paired_with_name or t.paired_with),))
+        if isinstance(entry, Candidate) and (t := entry.treatment).paired_with and t.paired_with not in kept
+        else entry
+        for entry in assessed
+    ]
 
 
-def _plan_step(candidates: tuple[Candidate, ...], role: str, answers: Answers) -> list[Candidate]:
-    in_role = [candidate for candidate in candidates if candidate.treatment.role == role]
-    if role != STRUCTURAL:
-        return in_role[:1]
-    first_line = {scar: next((c for c in in_role if _first_line_for(c, scar)), None) for scar in sorted(answers.scars)}
-    chosen = {candidate.treatment.slug for candidate in first_line.values() if candidate}
-    return [candidate for candidate in in_role if candidate.treatment.slug in chosen] or in_role[:1]
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """One numbered step of a plan: the treatments done at that point, the patient's kinds of scar they
+    are for, and how long after the step before."""
+
+    candidates: tuple[Candidate, ...]
+    scars: tuple[str, ...]
+    wait: str = ""
+
+    def wait_words(self) -> str:
+        return sentence(say(self.wait)).strip() if self.wait else ""
+
+    def parts(self) -> list[tuple[Candidate, list[str]]]:
+        """Each treatment of the step with the names of the patient's scars it is for."""
+        return [
+            (c, [label.name for label in c.labels if label.scar in self.scars and label.fit in SUITS])
+            for c in self.candidates
+        ]
 
 
-def _first_line_for(candidate: Candidate, scar: str) -> bool:
-    return any(row.scar == scar and row.fit == FIRST_LINE for row in candidate.treatment.fits)
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    steps: tuple[Step, ...]
 
+    @property
+    def treatments(self) -> tuple[str, ...]:
+        return tuple(c.treatment.slug for step in self.steps for c in step.candidates)
 
-def _names(candidates: Iterable[Candidate]) -> str:
-    *others, last = [candidate.treatment.name for candidate in candidates]
-    return _("%(names)s and %(last)s") % {"names": ", ".join(others), "last": last} if others else last
-
-
-def _sequence_note(steps: list[tuple[str, list[Candidate]]]) -> str:
-    words = {
-        STRUCTURAL: _("First, %(names)s: work on the scars themselves."),
-        VOLUME: _("Then %(names)s: lifts sunken areas, in the same session as subcision or 2 to 4 weeks later."),
-        RESURFACING: _("Then %(names)s: evens out the surface, 4 to 8 weeks after any earlier step has healed."),
-    }
-    sentences = [words[role] % {"names": _names(chosen)} for role, chosen in steps]
-    sentences.append(_("A dermatologist decides the actual plan and its timing. Use sunscreen every day."))
-    return " ".join(sentences)
-
-
-def notices(answers: Answers, concerns: Iterable[Concern]) -> tuple[str, ...]:
-    """Notices (section 8 gate; section 6): the message of each ticked health question, such as
-    "treat active acne first" or "procedures wait until after pregnancy and breastfeeding", and
-    for skin types IV to VI always the warning about dark or light patches and daily sunscreen."""
-    found = [concern.notice for concern in concerns if concern.slug in answers.health and concern.notice]
-    if answers.skin_type in DARKER_SKIN_TYPES:
-        found.append(
-            _(
-                "Brown and black skin can darken or lighten for months after a treatment that irritates it. "
-                "Ask about preparing the skin first, and use a broad-spectrum sunscreen (SPF 30 to 50) every day."
+    def note(self) -> str:
+        """The plan in words, its steps numbered as the page numbers them."""
+        parts = [
+            sentence(
+                say(
+                    "plan-step",
+                    number=number,
+                    names=_names(
+                        sentence(say("plan-for", name=c.treatment.name, scars=_names(scars, lower=True)))
+                        for c, scars in step.parts()
+                    ),
+                    does=sentence(say(f"plan-does-{step.candidates[0].treatment.role}")),
+                    wait=sentence(say(step.wait)) if step.wait else "",
+                )
             )
+            for number, step in enumerate(self.steps, 1)
+        ]
+        return " ".join([*parts, sentence(say("plan-end"))])
+
+
+def _names(names: Iterable[str], *, lower: bool = False) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    *others, last = [name[:1].lower() + name[1:] if lower else name for name in names]
+    return sentence(say("names", names=", ".join(others), last=last)) if others else last
+
+
+def plans(candidates: tuple[Candidate, ...], patient: Patient) -> tuple[Plan, ...]:
+    """Combination sequencing (section 8), from options that suit the scars each step is for.
+
+    Sunken scars (several kinds, or moderate or severe ones): structural work on each kind of scar
+    first (for each, its best usual first choice among structural options), then volume 2 to 4 weeks
+    later or in the same session, then resurfacing 4 to 8 weeks after earlier steps have healed. Not
+    offered to someone who forms raised scars: a dermatologist plans their treatment. Raised scars:
+    the best usual first choice (steroid injections) with the other gentle raised-scar options
+    alongside. A treatment offered only with another is followed by it. No step is an option with
+    very low evidence, or one that wounds the skin of someone who forms raised scars.
+    """
+    usual = [c for c in candidates if c.tier == TIER_USUAL]
+    found = []
+    sunken = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.SUNKEN)
+    if sunken and not patient.keloid_prone and (len(sunken) > 1 or patient.answers.severity != Severity.MILD):
+        found.append(_sequence(usual, sunken))
+    raised = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.RAISED)
+    if raised:
+        found.append(_raised(usual, raised))
+    kept = {c.treatment.slug: c for c in candidates}
+    for c in candidates:
+        if c.treatment.paired_with in kept:
+            partner = kept[c.treatment.paired_with]
+            found.append(
+                Plan(
+                    steps=(
+                        Step(candidates=(c,), scars=_suited(c, raised or sunken)),
+                        Step(candidates=(partner,), scars=_suited(partner, raised or sunken), wait="wait-paired"),
+                    )
+                )
+            )
+    return tuple(plan for plan in found if plan and len(plan.steps) > 1)
+
+
+def _suited(candidate: Candidate, scars: Iterable[str]) -> tuple[str, ...]:
+    wanted = set(scars)
+    return tuple(label.scar for label in candidate.labels if label.scar in wanted and label.fit in SUITS)
+
+
+def _sequence(usual: list[Candidate], scars: list[str]) -> Plan | None:
+    structural = []
+    for scar in scars:
+        first = next(
+            (c for c in usual if c.treatment.role == Role.STRUCTURAL and _first_line(c, scar)),
+            None,
         )
-    return tuple(found)
+        if first and first not in structural:
+            structural.append(first)
+    steps = []
+    if structural:
+        steps.append(Step(candidates=tuple(structural), scars=_union(structural, scars)))
+    for role, wait in ((Role.VOLUME, "wait-volume"), (Role.RESURFACING, "wait-resurfacing")):
+        best = next((c for c in usual if c.treatment.role == role and _suited(c, scars)), None)
+        if best:
+            steps.append(Step(candidates=(best,), scars=_suited(best, scars), wait=wait if steps else ""))
+    return Plan(steps=tuple(steps))
 
 
-def match(answers: Answers, treatments: Iterable[TreatmentFacts], concerns: Iterable[Concern] = ()) -> Result:
+def _raised(usual: list[Candidate], scars: list[str]) -> Plan | None:
+    options = [c for c in usual if c.treatment.role == Role.RAISED and _suited(c, scars)]
+    first = next((c for c in options if any(_first_line(c, scar) for scar in scars)), None)
+    if not first:
+        return None
+    others = tuple(c for c in options if c is not first)
+    steps = [Step(candidates=(first,), scars=_suited(first, scars))]
+    if others:
+        steps.append(Step(candidates=others, scars=_union(others, scars), wait="wait-alongside"))
+    return Plan(steps=tuple(steps))
+
+
+def _first_line(candidate: Candidate, scar: str) -> bool:
+    """Clinically a usual first choice for that kind of scar (section 3), even if held back for this patient:
+    the plan says in which order things are usually done, and each option's card says what holds it back."""
+    row = candidate.treatment.fit_for.get(scar)
+    return bool(row) and row.fit == Fit.FIRST_LINE
+
+
+def _union(candidates: Iterable[Candidate], scars: list[str]) -> tuple[str, ...]:
+    found = {scar for c in candidates for scar in _suited(c, scars)}
+    return tuple(scar for scar in scars if scar in found)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    text: str
+    # A notice that changes everything (a hard stop or a tendency to form raised scars), shown as a
+    # warning before the options.
+    warning: bool = False
+
+
+def notices(patient: Patient) -> tuple[Notice, ...]:
+    """Notices (section 8 gate; section 6): the message of each health question in effect, as a warning
+    for hard stops and for a tendency to form raised scars (ticked, or implied by raised scars: a
+    dermatologist should plan treatment); and for skin types IV to VI the advice on dark or light
+    patches and daily sunscreen."""
+    found = []
+    for slug in sorted(patient.health, key=lambda slug: _order(patient, slug)):
+        concern = patient.concerns.get(slug)
+        warning = slug == KELOID or bool(concern and concern.hard_stop)
+        text = concern.notice if concern and concern.notice else ""
+        if slug == KELOID:
+            text = text or sentence(say("keloid-notice"))
+        if text:
+            found.append(Notice(text=text, warning=warning))
+    if patient.answers.skin_type in DARKER_SKIN_TYPES:
+        found.append(Notice(text=sentence(say("darker-skin-notice"))))
+    return tuple(sorted(found, key=lambda notice: not notice.warning))
+
+
+def _order(patient: Patient, slug: str) -> int:
+    return list(patient.concerns).index(slug) if slug in patient.concerns else len(patient.concerns)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    candidates: tuple[Candidate, ...]
+    excluded: tuple[Excluded, ...]
+    plans: tuple[Plan, ...]
+    notices: tuple[Notice, ...]
+    patient: Patient
+
+
+def match(
+    *,
+    answers: Answers,
+    treatments: Iterable[TreatmentFacts],
+    scars: Iterable[Scar] = (),
+    concerns: Iterable[Concern] = (),
+) -> Result:
     """Every treatment once: the options to discuss, best first, and the ones ruled out, by name."""
-    memo = {}
-    assessed = [assess(treatment, answers, memo) for treatment in treatments]
+    patient = Patient(answers, {s.slug: s for s in scars}, {c.slug: c for c in concerns})
+    assessed = pair_up([assess(treatment, patient) for treatment in treatments])
     candidates = tuple(sorted((a for a in assessed if isinstance(a, Candidate)), key=rank_key))
     excluded = tuple(
         sorted(
@@ -387,6 +547,7 @@ def match(answers: Answers, treatments: Iterable[TreatmentFacts], concerns: Iter
     return Result(
         candidates=candidates,
         excluded=excluded,
-        combinations=combinations(candidates, answers),
-        notices=notices(answers, concerns),
+        plans=plans(candidates, patient),
+        notices=notices(patient),
+        patient=patient,
     )

@@ -40,6 +40,15 @@ class PublishedQuerySet(models.QuerySet):
         return self.published()
 
 
+def review_of(rows) -> dict:
+    """For rows already loaded: the newest review date, and the reviewer when one clinician reviewed them all."""
+    reviewers = {row.reviewed_by for row in rows}
+    return {
+        "reviewed_on": max((row.reviewed_on for row in rows), default=None),
+        "reviewed_by": reviewers.pop() if len(reviewers) == 1 else "",
+    }
+
+
 class PublishedManager(NaturalKeyManager.from_queryset(PublishedQuerySet)):
     pass
 

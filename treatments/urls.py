@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import questionnaire, views
+from . import questionnaire, results, views
 
 app_name = "treatments"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("treatments/<slug:slug>/", views.treatment_detail, name="treatment_detail"),
     path("treatments/<slug:slug>/aftercare/", views.aftercare, name="aftercare"),
     path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
-    path("results/", questionnaire.results, name="results"),
+    path("results/", results.results, name="results"),
     path("compare/", questionnaire.compare, name="compare"),
     path("ping", views.ping, name="ping"),
 ]

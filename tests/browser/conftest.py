@@ -205,7 +205,7 @@ def tab_through(page):
                 });
             });
             return [...document.querySelectorAll(selector)]
-                .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+                .filter(el => el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}))
                 .map((el, i) => {
                     el.dataset.tabKey = el.type === 'radio' ? `radio ${el.name}` : `${el.tagName.toLowerCase()} ${i}`;
                     return [el.dataset.tabKey, (el.innerText || el.value || el.name || '').trim().slice(0, 40)];

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from treatments.vocabulary import recovery_words
+from treatments.vocabulary import Fit, recovery_words
 
 register = template.Library()
 
@@ -35,15 +35,15 @@ def recovery(treatment) -> str:
 
 
 @register.filter
-def sessions(treatment) -> str:
-    """'1 session', '3 to 6 sessions, 4 to 6 weeks apart'."""
+def sessions(treatment, short: str = "") -> str:
+    """'1 session', '3 to 6 sessions, 4 to 6 weeks apart' (or without the interval: `|sessions:"short"`)."""
     low, high = treatment.sessions_min, treatment.sessions_max
     if low == high:
         words = ngettext("%(count)d session", "%(count)d sessions", high) % {"count": high}
     else:
         words = _("%(low)d to %(high)d sessions") % {"low": low, "high": high}
     weeks_low, weeks_high = treatment.interval_min_weeks, treatment.interval_max_weeks
-    if high == 1 or not weeks_high:
+    if short or high == 1 or not weeks_high:
         return words
     if weeks_low == weeks_high:
         apart = ngettext("%(count)d week apart", "%(count)d weeks apart", weeks_high) % {"count": weeks_high}
@@ -61,4 +61,48 @@ def cost(treatment) -> str:
         "low": treatment.cost_min,
         "high": treatment.cost_max,
         "currency": treatment.currency,
+    }
+
+
+FIT_FOR = {
+    Fit.FIRST_LINE: _("Usual first choice for %(scar)s"),
+    Fit.SECOND_LINE: _("Second choice or add-on for %(scar)s"),
+    Fit.NOT_SUITABLE: _("Not for %(scar)s"),
+}
+
+
+@register.filter
+def fit_for(label) -> str:
+    """'Usual first choice for rolling scars': how an option fits one of the patient's kinds of scar."""
+    return FIT_FOR[label.fit] % {"scar": _lower_first(label.name)}
+
+
+@register.filter
+def fits(candidate) -> list[tuple[str, str]]:
+    """How an option fits each of the patient's kinds of scar, one phrase per fit, best first:
+    [("first-line", "Usual first choice for rolling scars"), ("not-suitable", "Not for ice pick scars")]."""
+    found = []
+    for fit in Fit:
+        scars = [label.name for label in candidate.labels if label.fit == fit]
+        if scars:
+            found.append((fit.value, FIT_FOR[fit] % {"scar": names(scars)}))
+    return found
+
+
+@register.filter
+def names(items) -> str:
+    """'boxcar scars and rolling scars'."""
+    *others, last = [_lower_first(str(item)) for item in items]
+    return _("%(names)s and %(last)s") % {"names": ", ".join(others), "last": last} if others else last
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+@register.filter
+def over_limit(days: int) -> str:
+    """'may go 3 days over your limit'."""
+    return ngettext("may go %(count)d day over your limit", "may go %(count)d days over your limit", days) % {
+        "count": days
     }
