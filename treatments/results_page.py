@@ -67,6 +67,7 @@ class Pieces:
     questionnaire_url: str
     results_url: str
     compare_url: str
+    plan_url: str
 
 
 def pieces(treatments, *, reviewed_on, sources):
@@ -79,8 +80,10 @@ def pieces(treatments, *, reviewed_on, sources):
     return Pieces(
         page=Fragment(context={"reviewed_on": reviewed_on, "sources": sources}, slots=["matches"], request=_blank()),
         answers={
-            bool(compare): Fragment("answers", {"compare_url": compare}, ["summary", "change_url", "share_url"])
-            for compare in ("", mark_safe(f"{MARK}compare_url{MARK}"))
+            bool(compare): Fragment(
+                "answers", {"compare_url": compare, "plan_url": plan}, ["summary", "change_url", "share_url"]
+            )
+            for compare, plan in (("", ""), (mark_safe(f"{MARK}compare_url{MARK}"), mark_safe(f"{MARK}plan_url{MARK}")))
         },
         summary_row=Fragment("summary-row", slots=["question", "answer"]),
         notices=Fragment("notices", slots=["items"]),
@@ -104,6 +107,7 @@ def pieces(treatments, *, reviewed_on, sources):
         questionnaire_url=reverse("treatments:questionnaire"),
         results_url=reverse("treatments:results"),
         compare_url=reverse("treatments:compare"),
+        plan_url=reverse("treatments:plan_side_by_side"),
     )
 
 
@@ -131,6 +135,8 @@ def render(request, form, result, kept):
         change_url=escape(f"{kept.questionnaire_url}?{query}"),
         share_url=escape(request.build_absolute_uri(f"{kept.results_url}?{query}")),
         compare_url=f"{kept.compare_url}?{shortlist}",
+        # The shortlist's slugs only: the answers never leave the results page in a link.
+        plan_url=f"{kept.plan_url}?{shortlist}",
     )
     number, shown = _page_of(request, result.candidates)
     items = _Items(kept.item)
