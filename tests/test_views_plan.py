@@ -206,7 +206,9 @@ def test_links_from_the_plan_carry_only_the_dates(client, treatment):
     assert f'href="{side_by_side}?t=subcision&amp;date={days(400)}&amp;start={days(5)}"' in page
 
 
-def test_the_planner_keeps_nothing_writes_nothing_and_sets_no_cookie(client, treatment):
+def test_the_planner_keeps_nothing_writes_nothing_and_sets_no_cookie(client, treatment, settings):
+    # A local-memory cache of its own, whatever the environment configures, so that every key can be seen.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "plan"}}
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         for url in (plan_url("subcision", f"date={days(400)}"), calendar_url("subcision", f"date={days(400)}")):
@@ -248,3 +250,10 @@ def test_the_planner_runs_the_same_few_queries_whatever_the_catalogue(
     AftercareStep.objects.create(treatment=treatment, day_from=1, day_to=3, todo="Rest")
     with django_assert_num_queries(3):
         assert client.get(plan_url("subcision", f"date={days(400)}")).status_code == 200
+
+
+def test_the_privacy_notice_says_what_happens_to_planner_dates_and_the_calendar_file(client):
+    page = text(client.get(reverse("privacy")))
+    assert "Dates you plan around" in page
+    assert "not written to the logs" in page
+    assert "this site keeps no copy" in page
