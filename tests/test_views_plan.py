@@ -1,6 +1,8 @@
 """One treatment's planner page and its calendar file: the plain form, htmx, messages, headers and privacy."""
 
-from datetime import datetime, timedelta
+import logging
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,8 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_for_hypothesis
+from hypothesis import strategies as st
 from icalendar import Calendar
 
+from scarguide.security import ForgetRequest
 from tests.conftest import create, make_treatment
 from treatments.models import AftercareStep
 
@@ -257,3 +263,57 @@ def test_the_privacy_notice_says_what_happens_to_planner_dates_and_the_calendar_
     assert "Dates you plan around" in page
     assert "not written to the logs" in page
     assert "this site keeps no copy" in page
+
+
+def test_calendar_reminders_follow_the_clinics_time_zone_setting_across_daylight_saving(client, treatment, settings):
+    settings.TIME_ZONE = "America/New_York"
+    today = timezone.localdate()
+    # Start on the Saturday before the second Sunday of March, when the clocks there go forward.
+    second_sunday = next(day for day in (date(today.year + 1, 3, d) for d in range(8, 15)) if day.weekday() == 6)
+    start = second_sunday - timedelta(days=1)
+    response = client.get(calendar_url("subcision", f"start={start.isoformat()}"))
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+    reminders = [e.decoded("DTSTART") for e in calendar.walk("VEVENT") if "aftercare" in str(e["SUMMARY"])]
+    assert {when.astimezone(ZoneInfo("America/New_York")).hour for when in reminders} == {9}
+    offsets = {when.date(): when.utcoffset() for when in reminders}
+    assert offsets[start] == timedelta(hours=-5)
+    assert offsets[start + timedelta(weeks=6)] == timedelta(hours=-4)
+
+
+def test_development_server_lines_for_the_planner_leave_out_the_dates():
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /treatments/subcision/plan/calendar.ics?date=2027-03-14&start=2027-01-02 HTTP/1.1", "200", "900"),
+        None,
+    )
+    assert ForgetRequest().filter(record)
+    assert record.getMessage() == '"GET /treatments/subcision/plan/calendar.ics HTTP/1.1" 200 900'
+
+
+dates = st.one_of(st.dates().map(date.isoformat), st.text(max_size=12), st.just(""))
+
+
+@settings_for_hypothesis(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    target=st.none() | dates,
+    start=st.none() | dates,
+    slugs=st.lists(st.sampled_from(["subcision", "x", ""]), max_size=6),
+    htmx=st.booleans(),
+)
+def test_the_planner_never_answers_a_server_error(client, treatment, target, start, slugs, htmx):
+    query = urlencode(
+        [(n, v) for n, v in (("date", target), ("start", start)) if v is not None] + [("t", s) for s in slugs]
+    )
+    headers = {"HX-Request": "true"} if htmx else {}
+    for url in (
+        plan_url("subcision", query),
+        calendar_url("subcision", query),
+        f"{reverse('treatments:plan_side_by_side')}?{query}",
+    ):
+        assert client.get(url, headers=headers).status_code in (200, 400), url
