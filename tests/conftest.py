@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from treatments.editors import CONTENT_EDITOR
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
@@ -159,6 +160,7 @@ ANSWERS = "scar=rolling&severity=moderate&skin_type=5&downtime=7&health=anticoag
 def public_pages(treatment):
     """One address of every kind of page a patient can open, by page type."""
     scar_type = treatment.scar_types.first()
+    in_a_year = (timezone.localdate() + datetime.timedelta(days=365)).isoformat()
     return {
         "home": reverse("treatments:home"),
         "scar list": reverse("treatments:scar_list"),
@@ -170,6 +172,8 @@ def public_pages(treatment):
         "questionnaire": reverse("treatments:questionnaire"),
         "results": reverse("treatments:results") + f"?{ANSWERS}",
         "compare": reverse("treatments:compare") + f"?t={treatment.slug}&t={create(make_treatment()).slug}",
+        "planner": reverse("treatments:plan", args=[treatment.slug]) + f"?date={in_a_year}",
+        "side-by-side plan": reverse("treatments:plan_side_by_side") + f"?t={treatment.slug}",
         "privacy": reverse("privacy"),
         "not found": "/no-such-page/",
     }

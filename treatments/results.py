@@ -143,15 +143,16 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
         "limit": form.cleaned_data["downtime"],
         "sources": catalogue.sources,
         "version": catalogue.version,
-        "compare_url": _compare_url(result) if len(result.candidates) > 1 else "",
+        "compare_url": _shortlist_url("treatments:compare", result) if len(result.candidates) > 1 else "",
+        "plan_url": _shortlist_url("treatments:plan_side_by_side", result),
         "share_url": request.build_absolute_uri(f"{request.path}?{form.query()}"),
         **catalogue.review,
     }
 
 
-def _compare_url(result: Result) -> str:
-    """The top options side by side: their slugs only, nothing the patient answered."""
-    return f"{reverse('treatments:compare')}?{urlencode([('t', c.treatment.slug) for c in result.candidates[:4]])}"
+def _shortlist_url(name: str, result: Result) -> str:
+    """The top options compared or planned side by side: their slugs only, nothing the patient answered."""
+    return f"{reverse(name)}?{urlencode([('t', c.treatment.slug) for c in result.candidates[:4]])}"
 
 
 def answers_line(form: AnswersForm, catalogue) -> list[str]:

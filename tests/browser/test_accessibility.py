@@ -2,6 +2,8 @@
 practices) at both widths in light and dark, works with the keyboard alone, and keeps still when the
 patient asks for reduced motion."""
 
+from datetime import date, timedelta
+
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_keyboard_reachable, axe_violations, moving_parts, url
@@ -46,6 +48,23 @@ RESULTS = [
     ("treatments:compare", (), "t=microneedling"),
 ]
 
+IN_300_DAYS, LAST_WEEK = (
+    (date.today() + timedelta(days=300)).isoformat(),
+    (date.today() - timedelta(days=7)).isoformat(),
+)
+PLANNER = [
+    ("treatments:plan", ("subcision",), ""),
+    ("treatments:plan", ("microneedling",), f"date={IN_300_DAYS}"),
+    ("treatments:plan", ("steroid-injection",), f"date={LAST_WEEK}"),
+    ("treatments:plan_side_by_side", (), "t=microneedling&t=subcision&t=dermal-fillers&t=steroid-injection"),
+    (
+        "treatments:plan_side_by_side",
+        (),
+        f"t=microneedling&t=subcision&t=tca-cross&t=botulinum-toxin&date={IN_300_DAYS}",
+    ),
+    ("treatments:plan_side_by_side", (), f"t=no-such-treatment&date={IN_300_DAYS}"),
+]
+
 
 def open_page(page, target):
     if target is None:
@@ -88,6 +107,7 @@ def problems(page, axe, target):
         pytest.param(CATALOGUE, id="catalogue-privacy-404"),
         pytest.param(QUESTIONNAIRE, id="questionnaire-every-step-and-error"),
         pytest.param(RESULTS, id="results-and-compare"),
+        pytest.param(PLANNER, id="planner-and-side-by-side"),
     ],
 )
 def test_every_page_passes_axe_and_keyboard_checks_and_keeps_still(page, axe, targets):

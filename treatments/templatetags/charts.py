@@ -31,3 +31,9 @@ def downtime_chart(treatments):
         "scale": scale,
         "ticks": [{"days": days, "x": bar_x(days, scale)} for days in range(0, scale + 1, step)],
     }
+
+
+@register.simple_tag
+def day_x(day, start, scale):
+    """Where a date falls on a bar that starts on `start` and covers `scale` days."""
+    return bar_x((day - start).days, scale)
