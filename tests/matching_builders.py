@@ -8,6 +8,7 @@ SCARS = (
     Scar(slug="boxcar", name="Boxcar scars"),
     Scar(slug="rolling", name="Rolling scars"),
     Scar(slug="hypertrophic", name="Raised scars", shape="raised"),
+    Scar(slug="flat-marks", name="Flat red or brown marks", shape="flat"),
 )
 CONCERNS = (
     Concern(slug="pregnant", name="Pregnancy", notice="Procedures wait until after pregnancy.", hard_stop=True),

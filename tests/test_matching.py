@@ -71,6 +71,27 @@ def test_each_further_scar_type_an_option_suits_adds_a_point():
     assert scar_fit(two, patient(scars={"rolling"})).score == 0
 
 
+# Gate: flat marks (section 8, gate rule 5; section 8a)
+
+
+def test_only_flat_marks_route_to_colour_care_with_no_scar_procedures_and_every_treatment_listed():
+    """Section 8 gate 5 and 8a: a patient who reports only flat red or brown marks gets that guidance, not procedures."""
+    result = run(facts("laser"), facts("peel", fits=(suits("boxcar", "second-line"),)), scars={"flat-marks"})
+    assert result.candidates == () and slugs(result.excluded) == ["laser", "peel"]
+    assert all(e.reasons()[0].startswith("Flat red or brown marks are not scars") for e in result.excluded)
+    (notice,) = result.notices
+    assert notice.warning and "Most fade over months" in notice.text
+
+
+def test_flat_marks_beside_scars_change_no_option_and_add_a_note():
+    """Section 8a: marks are not scars; the scars beside them are matched as usual, and the marks get a note."""
+    with_marks = run(facts("laser"), scars={"rolling", "flat-marks"})
+    alone = run(facts("laser"), scars={"rolling"})
+    assert [c.labels for c in with_marks.candidates] == [c.labels for c in alone.candidates]
+    assert [c.reasons() for c in with_marks.candidates] == [c.reasons() for c in alone.candidates]
+    assert [(n.warning, "Most fade" in n.text) for n in with_marks.notices] == [(False, True)]
+
+
 # Gate: hard stops (section 8, gate rules 1 and 2)
 
 

@@ -103,6 +103,20 @@ class Patient:
         return {slug: self.scars[slug].shape if slug in self.scars else Shape.SUNKEN for slug in self.answers.scars}
 
     @cached_property
+    def scar_slugs(self) -> list[str]:
+        """The patient's kinds of scar, without flat marks (which are not scars), in a stable order."""
+        return sorted(slug for slug, shape in self.shapes.items() if shape != Shape.FLAT)
+
+    @property
+    def marks_only(self) -> bool:
+        """Only flat red or brown marks: colour care, not scar procedures (section 8, gate rule 5)."""
+        return not self.scar_slugs
+
+    @property
+    def has_marks(self) -> bool:
+        return Shape.FLAT in self.shapes.values()
+
+    @cached_property
     def has_raised_scars(self) -> bool:
         return Shape.RAISED in self.shapes.values()
 

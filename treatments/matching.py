@@ -97,7 +97,9 @@ def scar_fit(treatment: TreatmentFacts, patient: Patient) -> Finding:
     one of the patient's scar types. When it suits none of them (or has no row), it is ruled out with
     the rows' reasons. Each further scar type it suits adds a point.
     """
-    rows = [treatment.fit_for.get(scar) for scar in sorted(patient.answers.scars)]
+    if patient.marks_only:
+        return NOTHING
+    rows = [treatment.fit_for.get(scar) for scar in patient.scar_slugs]
     suits = [row for row in rows if row and row.fit in SUITS]
     unsuited = [row for row in rows if row and row.fit not in SUITS]
     if not suits:
@@ -108,6 +110,12 @@ def scar_fit(treatment: TreatmentFacts, patient: Patient) -> Finding:
         cautions=tuple(say("scar-unsuited", scar=patient.scar_name(r.scar), reason=r.reason) for r in unsuited),
         score=WEIGHTS.further_scar_type * (len(suits) - 1),
     )
+
+
+def flat_marks(treatment: TreatmentFacts, patient: Patient) -> Finding:
+    """Gate rule 5 (section 8; section 8a): flat red or brown marks are not scars. A patient who reports
+    only marks gets colour-care guidance and no scar procedures; marks beside scars change nothing."""
+    return Finding(excludes=(say("marks-only"),)) if patient.marks_only else NOTHING
 
 
 def hard_stops(treatment: TreatmentFacts, patient: Patient) -> Finding:
@@ -244,6 +252,7 @@ def pairing(treatment: TreatmentFacts, patient: Patient) -> Finding:
 
 
 RULES = (
+    flat_marks,
     hard_stops,
     scar_fit,
     health_rules,
@@ -301,7 +310,7 @@ def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
         return Excluded(treatment=treatment, why=excludes)
     held_back = any(f.holds_back for f in findings)
     labels = []
-    for scar in sorted(patient.answers.scars):
+    for scar in patient.scar_slugs:
         row = treatment.fit_for.get(scar)
         fit = row.fit if row else Fit.NOT_SUITABLE
         labels.append(
@@ -500,7 +509,7 @@ def notices(patient: Patient) -> tuple[Notice, ...]:
     for hard stops and for a tendency to form raised scars (ticked, or implied by raised scars: a
     dermatologist should plan treatment); and for skin types IV to VI the advice on dark or light
     patches and daily sunscreen."""
-    found = []
+    found = [Notice(text=sentence(say("marks-notice")), warning=patient.marks_only)] if patient.has_marks else []
     for slug in sorted(patient.health, key=lambda slug: _order(patient, slug)):
         concern = patient.concerns.get(slug)
         warning = slug == KELOID or bool(concern and concern.hard_stop)

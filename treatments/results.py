@@ -142,6 +142,9 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
         "ruled_out_each": [{"treatment": rows.get(e.treatment.slug), "reasons": e.reasons()} for e in result.excluded],
         "limit": form.cleaned_data["downtime"],
         "sources": catalogue.sources,
+        "marks_page": next((s for s in catalogue.scar_types if s.shape == Shape.FLAT), None)
+        if result.patient.has_marks
+        else None,
         "version": catalogue.version,
         "compare_url": _shortlist_url("treatments:compare", result) if len(result.candidates) > 1 else "",
         "plan_url": _shortlist_url("treatments:plan_side_by_side", result),
@@ -168,7 +171,7 @@ def answers_line(form: AnswersForm, catalogue) -> list[str]:
     ]
 
 
-RULED_OUT_ORDER = ("health", "pigment", "recovery", "paired", "scar")
+RULED_OUT_ORDER = ("marks", "health", "pigment", "recovery", "paired", "scar")
 
 
 def ruled_out(result: Result, rows: dict) -> list[dict]:
@@ -188,6 +191,7 @@ def _heading(kind: str, result: Result) -> str:
         concern = result.patient.concerns.get(kind.removeprefix("health:"))
         return concern.name if concern and concern.name else kind.removeprefix("health:")
     return {
+        "marks": _("Flat marks are not scars"),
         "scar": _("Not used for the kinds of scar you chose"),
         "pigment": _("A high risk of dark or light patches in brown and black skin"),
         "recovery": _("Recovery takes longer than you can accept"),

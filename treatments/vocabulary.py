@@ -71,6 +71,7 @@ class Shape(TextChoices):
 
     SUNKEN = "sunken", _("Sunken (a dip or pit)")
     RAISED = "raised", _("Raised (a bump)")
+    FLAT = "flat", _("Flat (a red or brown mark, not a scar)")
 
 
 class Pain(IntegerChoices):

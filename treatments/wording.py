@@ -23,6 +23,7 @@ def say(key: str, *, kind: str = "", **params) -> Say:
 
 
 KINDS = {
+    "marks-only": "marks",
     "scar-unsuited": "scar",
     "scar-no-row": "scar",
     "pigment-high": "pigment",
@@ -36,6 +37,12 @@ WORDS = {
     "scar-suits": _("%(scar)s: %(reason)s"),
     "scar-unsuited": _("%(scar)s (not suitable): %(reason)s"),
     "scar-no-row": _("Not an option for the kinds of scar you chose."),
+    "marks-only": _("Flat red or brown marks are not scars, so scar treatments are not the place to start."),
+    "marks-notice": _(
+        "Flat red or brown marks are not scars. Most fade over months. Sunscreen every day, gentle skin care and "
+        "treating active acne help them fade. A dermatologist can offer creams, or a laser for red marks, if "
+        "they last."
+    ),
     "held-back-ask-doctor": _("Ask your doctor first: only your doctor can say if it is safe for you now."),
     "held-back-keloid": _(
         "Not a first choice for you: it wounds the skin, and you have raised scars or tend to form them."
