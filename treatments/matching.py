@@ -72,6 +72,7 @@ TIER_USUAL, TIER_WOUNDS_KELOID_PRONE, TIER_VERY_LOW_EVIDENCE = 0, 1, 2
 # scars first: they need their own treatment, and they change what is safe for the others.
 GROUP_ORDER = {Shape.RAISED: 0, Shape.SUNKEN: 1}
 SUITS = frozenset({Fit.FIRST_LINE, Fit.SECOND_LINE})
+SUITS_FIRST = Fit.FIRST_LINE
 
 
 class Finding(NamedTuple):
@@ -265,8 +266,7 @@ RULES = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class ScarLabel:
+class ScarLabel(NamedTuple):
     """How an option fits one of the patient's kinds of scar, for the patient."""
 
     scar: str
@@ -274,7 +274,8 @@ class ScarLabel:
     fit: str
 
 
-@dataclass(frozen=True, kw_only=True)
+# Made for every treatment of every request, so light: slots, not frozen.
+@dataclass(slots=True, kw_only=True)
 class Candidate:
     treatment: TreatmentFacts
     fit: str
@@ -293,7 +294,7 @@ class Candidate:
         return [sentence(s) for f in self.findings for s in (*f.holds_back, *f.cautions)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Excluded:
     treatment: TreatmentFacts
     why: tuple[Say, ...]
@@ -314,11 +315,7 @@ def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
         row = treatment.fit_for.get(scar)
         fit = row.fit if row else Fit.NOT_SUITABLE
         labels.append(
-            ScarLabel(
-                scar=scar,
-                name=patient.scar_name(scar),
-                fit=Fit.SECOND_LINE if held_back and fit == Fit.FIRST_LINE else fit,
-            )
+            ScarLabel(scar, patient.scar_name(scar), Fit.SECOND_LINE if held_back and fit == SUITS_FIRST else fit)
         )
     suited = [label for label in labels if label.fit in SUITS]
     shapes = {patient.shapes[label.scar] for label in suited}

@@ -22,6 +22,7 @@ from .catalogue import current
 from .forms import AnswersForm
 from .matching import Candidate, Result, match
 from .questionnaire import _questionnaire_page as questionnaire_page
+from .templatetags.facts import fits
 from .vocabulary import Severity, Shape, SkinType, days
 
 OPTIONS_PER_PAGE = 24
@@ -115,7 +116,13 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
     options = Paginator(result.candidates, OPTIONS_PER_PAGE).get_page(request.GET.get("page"))
     rows = catalogue.by_slug
     shown = [
-        {"candidate": c, "treatment": rows[c.treatment.slug], "reasons": c.reasons(), "cautions": c.cautions()}
+        {
+            "candidate": c,
+            "treatment": rows[c.treatment.slug],
+            "fits": fits(c),
+            "reasons": c.reasons(),
+            "cautions": c.cautions(),
+        }
         for c in options.object_list
     ]
     both = len({c.group for c in result.candidates}) > 1

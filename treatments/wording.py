@@ -15,11 +15,11 @@ class Say(NamedTuple):
     key: str
     # What kind of reason it is, so the ruled-out options can be grouped by reason.
     kind: str
-    params: tuple
+    params: dict
 
 
 def say(key: str, *, kind: str = "", **params) -> Say:
-    return Say(key, kind or KINDS.get(key, key), tuple(params.items()))
+    return Say(key, kind or KINDS.get(key, key), params)
 
 
 KINDS = {
@@ -105,7 +105,7 @@ DAY_COUNTS = {"limit", "over"}
 
 def sentence(said: Say) -> str:
     """One explanation in the current language."""
-    params = dict(said.params)
+    params = dict(said.params)  # a copy: the words below are added for this sentence only
     if said.key == "recovery-fits" and params["high"] == 0:
         return str(WORDS["recovery-none"])
     if "low" in params and "high" in params:
