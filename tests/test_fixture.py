@@ -223,3 +223,9 @@ def test_raised_scars_are_the_only_raised_shape(seeded):
         "rolling": "sunken",
         "hypertrophic": "raised",
     }
+
+
+def test_side_effects_are_points_without_a_closing_full_stop():
+    """The results join a treatment's side effects with semicolons and end them with one full stop."""
+    for fields in rows("treatment"):
+        assert not any(line.endswith(".") for line in fields["side_effects"].splitlines()), fields["slug"]
