@@ -66,10 +66,13 @@ def graded():
 
 def test_the_measure_tells_plain_words_from_hard_ones():
     assert grade("The cat sat on the mat. It was warm.") < 3
-    assert grade(
-        "Post-inflammatory hyperpigmentation demonstrates considerable persistence, particularly "
-        "in individuals with constitutionally darker pigmentation phenotypes."
-    ) > 12
+    assert (
+        grade(
+            "Post-inflammatory hyperpigmentation demonstrates considerable persistence, particularly "
+            "in individuals with constitutionally darker pigmentation phenotypes."
+        )
+        > 12
+    )
 
 
 def test_every_passage_reads_at_grade_8_or_below(graded):
