@@ -290,6 +290,25 @@ def test_recovery_that_may_go_over_the_limit_is_never_a_usual_first_choice_and_s
     )
 
 
+def test_a_usual_first_choice_held_back_by_recovery_still_ranks_above_options_that_are_only_second_choices():
+    """Sections 3 and 8: subcision is a first choice for rolling scars; going 3 days over the limit holds it
+    back from the badge, not below a light peel that only ever helps a little."""
+    subcision = facts(
+        "subcision", role="structural", downtime_min=3, downtime_max=10, fits=(suits("rolling", "first-line"),)
+    )
+    peel = facts("peel", evidence="low", fits=(suits("rolling", "second-line"),), downtime_max=3)
+    result = run(peel, subcision, downtime=7, severity="moderate")
+    assert slugs(result.candidates) == ["subcision", "peel"]
+    assert {c.fit for c in result.candidates} == {"second-line"}
+
+
+def test_going_a_week_or_more_over_the_limit_costs_more_than_a_few_days():
+    """Section 8 (design choice of the weights): the further over the limit, the lower it ranks."""
+    near = downtime_limit(facts(downtime_min=3, downtime_max=10), patient(downtime=7))
+    far = downtime_limit(facts(downtime_min=3, downtime_max=14), patient(downtime=7))
+    assert (near.score, far.score) == (-1, -2)
+
+
 def test_recovery_within_the_limit_adds_a_point_and_no_recovery_is_said_in_words():
     """Section 8 (design choice of the weight); a treatment with no recovery time never reads '0 to 0 days'."""
     finding = downtime_limit(facts(downtime_min=0, downtime_max=0), patient(downtime=0))

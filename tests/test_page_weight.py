@@ -22,7 +22,7 @@ def every_page():
     treatment = Treatment.objects.published().order_by("-cost_max").first()
     scar_type = ScarType.objects.published().first()
     scars = "&".join(f"scar={scar.slug}" for scar in ScarType.objects.published())
-    four = "&".join(f"t={slug}" for slug in Treatment.objects.published().values_list("slug", flat=True)[:4])
+    four = "&".join(f"t={slug}" for slug in Treatment.objects.matchable().values_list("slug", flat=True)[:4])
     results = reverse("treatments:results")
     return [
         reverse("treatments:home"),

@@ -29,6 +29,10 @@ class Weights:
     # Section 8, candidates by scar type: one treatment that helps several of the patient's kinds
     # of scar is worth more. Design choice: a point for each further kind.
     further_scar_type: int = 1
+    # Section 3: a usual first choice for one of the patient's kinds of scar, even when held back
+    # for this patient (recovery, a tendency to form raised scars), ranks above options that are
+    # only ever second choices for them. Design choice of the weight.
+    first_choice: int = 3
     # Sections 6 and 8, other modifiers: each health caution needs a doctor's review, so an option
     # that needs care ranks below one that does not. Design choice: a point less for each.
     health_caution: int = -1
@@ -37,9 +41,11 @@ class Weights:
     low_pigment_risk: int = 1
     moderate_pigment_risk: int = -1
     # Section 8, downtime tolerance. Design choice: a point for fitting within the limit, a point
-    # less when the longest usual recovery may go over it.
+    # less when the longest usual recovery may go over it, and one more when it may go over by a
+    # week or more.
     recovery_fits: int = 1
     recovery_may_go_over: int = -1
+    recovery_over_by_a_week: int = -1
     # Section 8, severity modifiers: mild scars, surface treatment is often enough; moderate,
     # surface plus volume; severe, structural steps first, then volume.
     severity: tuple = (
@@ -106,10 +112,11 @@ def scar_fit(treatment: TreatmentFacts, patient: Patient) -> Finding:
     if not suits:
         excludes = tuple(say("scar-unsuited", scar=patient.scar_name(r.scar), reason=r.reason) for r in unsuited)
         return Finding(excludes=excludes or (say("scar-no-row"),))
+    first = any(r.fit == Fit.FIRST_LINE for r in suits)
     return Finding(
         reasons=tuple(say("scar-suits", scar=patient.scar_name(r.scar), reason=r.reason) for r in suits),
         cautions=tuple(say("scar-unsuited", scar=patient.scar_name(r.scar), reason=r.reason) for r in unsuited),
-        score=WEIGHTS.further_scar_type * (len(suits) - 1),
+        score=WEIGHTS.further_scar_type * (len(suits) - 1) + (WEIGHTS.first_choice if first else 0),
     )
 
 
@@ -210,7 +217,7 @@ def downtime_limit(treatment: TreatmentFacts, patient: Patient) -> Finding:
     if over > 0:
         return Finding(
             cautions=(say("recovery-may-go-over", low=low, high=high, limit=limit, over=over),),
-            score=WEIGHTS.recovery_may_go_over,
+            score=WEIGHTS.recovery_may_go_over + (WEIGHTS.recovery_over_by_a_week if over >= 7 else 0),
             holds_back=(say("held-back-recovery", over=over),),
         )
     return Finding(reasons=(say("recovery-fits", low=low, high=high, limit=limit),), score=WEIGHTS.recovery_fits)

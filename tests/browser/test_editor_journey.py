@@ -77,7 +77,7 @@ def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(p
     shot(page, "editor", "5-results-ruled-out")
 
     page.goto(url("treatments:results", query="scar=rolling&severity=moderate&skin_type=2&downtime=21"))
-    option = page.locator(".option", has=page.locator(".option__name", has_text="Microneedling"))
+    option = page.locator(".option", has=page.locator(".option__name", has_text=microneedling.name))
     expect(option).to_contain_text("2 to 9 days")
 
     assert page_errors == []

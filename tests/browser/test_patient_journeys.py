@@ -83,9 +83,9 @@ def assert_prints_on_one_page(page, journey):
     """Under print media the results are a one-page summary: the answers and the shortlist."""
     page.emulate_media(media="print")
     expect(page.locator(".answers-line")).to_contain_text("Rolling")
-    shortlist = page.locator(".print-table")
+    shortlist = page.locator(".options")
     expect(shortlist).to_be_visible()
-    expect(shortlist.locator("tbody tr").first).to_be_visible()
+    expect(shortlist.locator(".option summary").first).to_contain_text("Recovery time")
     expect(page.locator(".site-header")).to_be_hidden()
     shot(page, journey, "9-print")
     pdf = page.pdf(format="A4", print_background=False)
