@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench
 
+# setuptools announces every editable install with a notice that asks nothing of the user: left out.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -18,7 +20,7 @@ setup: $(STAMP)
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
 	DJANGO_DEBUG=1 $(MANAGE) seed_content
-	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) browser-tools
 	$(BIN)/pytest
@@ -93,4 +95,5 @@ superuser: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules screenshots
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis node_modules screenshots *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

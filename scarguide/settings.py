@@ -151,6 +151,8 @@ AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_LOCKOUT_HOURS", 1)
 # Too many failures lock that username from that address, and the address itself.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# No "AXES: BEGIN ..." banner before every management command.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "scarguide.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "scarguide.security.client_ip"
 # How many proxies (load balancer, TLS terminator) add themselves to X-Forwarded-For in front of the app.
@@ -241,6 +243,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forget_request"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without this, Django's own console handler (DEBUG only) prints each of its lines a second time.
+        "django": {"handlers": [], "level": "INFO"},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"filters": ["forget_request"]},
     },
