@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import results_page
 from .forms import QUESTIONS, AnswersForm, CompareForm
@@ -142,7 +142,7 @@ def _with_step(form, step):
     return urlencode([*form.carried(), ("step", step)])
 
 
-@require_GET
+@require_safe
 @never_cache
 def questionnaire(request):
     """All questions as one plain form; with htmx, one question per step (`?step=2`), then a review."""
@@ -242,7 +242,7 @@ def _contract(request, form, result):
     }
 
 
-@require_GET
+@require_safe
 @never_cache
 def results(request):
     """The options to discuss for the answers in the query string: HTML for people, JSON for programs."""
@@ -266,7 +266,7 @@ def results(request):
     return response
 
 
-@require_GET
+@require_safe
 @cached_page
 def compare(request):
     """Two to four treatments side by side on every fact, or a list to choose them from."""

@@ -3,7 +3,7 @@ from django.db.models import Max, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import GalleryFilterForm, TreatmentFilterForm
 from .models import (
@@ -29,7 +29,7 @@ def _suitabilities(user, *, by):
     return rows.order_by(*order)
 
 
-@require_GET
+@require_safe
 @cached_page
 def home(request):
     scar_types = ScarType.objects.published()
@@ -45,7 +45,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def scar_list(request):
     scar_types = ScarType.objects.visible_to(request.user)
@@ -60,7 +60,7 @@ def scar_list(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def scar_detail(request, slug):
     scar_type = get_object_or_404(
@@ -80,7 +80,7 @@ def scar_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def treatment_list(request):
     form = TreatmentFilterForm(request.GET or None)
@@ -114,7 +114,7 @@ def _treatment(request, slug, *related):
     return get_object_or_404(Treatment.objects.visible_to(request.user).prefetch_related(*related), slug=slug)
 
 
-@require_GET
+@require_safe
 @cached_page
 def treatment_detail(request, slug):
     gallery_form = GalleryFilterForm(request.GET or None)
@@ -147,7 +147,7 @@ def _published_scar_types():
     return Prefetch("scar_types", ScarType.objects.published())
 
 
-@require_GET
+@require_safe
 @cached_page
 def aftercare(request, slug):
     treatment = _treatment(
@@ -156,7 +156,7 @@ def aftercare(request, slug):
     return render(request, "treatments/aftercare.html", {"treatment": treatment})
 
 
-@require_GET
+@require_safe
 @never_cache
 def ping(request):
     """Liveness for a load balancer, and the benchmark's baseline: every middleware, no database, no template."""
