@@ -276,7 +276,11 @@ class BeforeAfterPhoto(models.Model):
                 name="before_after_consent_is_recorded",
                 violation_error_message=_("Give the date of consent and who recorded it."),
             ),
-            models.CheckConstraint(condition=Q(skin_type__gte=1, skin_type__lte=6), name="before_after_skin_type"),
+            models.CheckConstraint(
+                condition=Q(skin_type__gte=1, skin_type__lte=6),
+                name="before_after_skin_type",
+                violation_error_message=_("Choose the skin type: one of types I to VI."),
+            ),
         ]
 
     def __str__(self):
