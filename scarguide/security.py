@@ -1,5 +1,6 @@
 """Response headers, sign-in lockout, the client address behind proxies, and no patient answers in the logs."""
 
+import ipaddress
 import logging
 import re
 
@@ -23,12 +24,37 @@ class PermissionsPolicyMiddleware:
 
 
 def client_ip(request):
-    """The visitor's address for django-axes: the one the outermost trusted proxy saw, else the socket's."""
+    """The visitor's address for django-axes: the one the outermost trusted proxy saw, else the socket's.
+
+    Anything in X-Forwarded-For that is not an IP address (a proxy count set too high lets a client write
+    it) is ignored, so django-axes never stores a value its address column refuses.
+    """
     count = settings.TRUSTED_PROXY_COUNT
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if count and len(forwarded) >= count:
+    if count and len(forwarded) >= count and _is_ip_address(forwarded[-count]):
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+def _is_ip_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def sign_in_username(request, credentials=None):
+    """The username django-axes records for a failed sign-in, cut to the longest a username can be.
+
+    Django's sign-in form passes a username of any length on to authentication; django-axes would write it
+    whole into a 255-character column, which PostgreSQL refuses with an error page instead of the form's
+    "Please enter a correct username and password".
+    """
+    from django.contrib.auth.models import User  # needs the app registry; see locked_out
+
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    return username[: User.username.field.max_length] if username else username
 
 
 class ForgetRequest(logging.Filter):

@@ -155,6 +155,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "scarguide.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "scarguide.security.client_ip"
+AXES_USERNAME_CALLABLE = "scarguide.security.sign_in_username"
 # How many proxies (load balancer, TLS terminator) add themselves to X-Forwarded-For in front of the app.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
