@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench
+.PHONY: run setup test browser-tools test-servers lint format check container-check export-content superuser clean bench
 
 # setuptools announces every editable install with a notice that asks nothing of the user: left out.
 $(STAMP): pyproject.toml requirements.lock
@@ -22,8 +22,19 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) seed_content
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) browser-tools
+test: $(STAMP) browser-tools test-servers
 	$(BIN)/pytest
+
+# The tests that need PostgreSQL and Redis start throwaway servers of their own from Debian's binaries
+# (tests/servers.py). Installed when missing; as root (CI, containers) through apt-get.
+test-servers:
+	@if ! { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y --no-install-recommends postgresql redis-server; \
+		else \
+			echo "The tests need PostgreSQL and Redis installed (not running): run 'sudo apt-get install postgresql redis-server'." >&2; exit 1; \
+		fi; \
+	fi
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here) and read
 # axe-core from node_modules. Installed when missing; as root (CI, containers) through apt-get.

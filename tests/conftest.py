@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.servers import MissingServer, PostgresServer, RedisServer
 from treatments.editors import CONTENT_EDITOR
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
 from treatments.models import (
@@ -234,3 +235,26 @@ def options(db):
         treatment=treatments["subcision"], contraindication=thinners, action="caution", note="More bruising."
     )
     return treatments
+
+
+def _started(server_class):
+    try:
+        return server_class().start()
+    except MissingServer as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL for the tests that need one whatever DATABASE_URL says (tests/servers.py)."""
+    server = _started(PostgresServer)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway Redis (tests/servers.py)."""
+    server = _started(RedisServer)
+    yield server
+    server.close()
