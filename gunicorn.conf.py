@@ -25,6 +25,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# No query string in any line of either log (not even in a request line gunicorn refuses), and no raw control
+# character from a path (scarguide.logs).
+logger_class = "scarguide.logs.GunicornLogger"
 # Method, path, status, size, duration. Never the query string (a patient's answers travel in it: %(U)s is
 # the path alone, unlike %(r)s or %(q)s) and never the referrer (%(f)s, which can be a results page address).
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'

@@ -1,10 +1,10 @@
-"""Response headers, sign-in lockout, the client address behind proxies, and no patient answers in the logs."""
+"""Response headers, sign-in lockout and the client address behind proxies."""
 
 import ipaddress
-import logging
-import re
 
+from axes.helpers import get_cool_off
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.timesince import timeuntil
@@ -51,36 +51,12 @@ def sign_in_username(request, credentials=None):
     whole into a 255-character column, which PostgreSQL refuses with an error page instead of the form's
     "Please enter a correct username and password".
     """
-    from django.contrib.auth.models import User  # needs the app registry; see locked_out
-
     username = (credentials or {}).get("username") or request.POST.get("username")
     return username[: User.username.field.max_length] if username else username
 
 
-class ForgetRequest(logging.Filter):
-    """Keeps query strings, such as a patient's answers, out of every log line.
-
-    Django's own messages name only the path ("Bad Request: /results/"), but the request object
-    attached to them carries the full query string, so it is dropped; the development server logs
-    whole request lines ('"GET /results/?scar=... HTTP/1.1" 200'), so their query string is cut.
-    """
-
-    def filter(self, record):
-        if hasattr(record, "request"):
-            del record.request
-        if isinstance(record.args, tuple):
-            record.args = tuple(QUERY_STRING.sub("", arg) if isinstance(arg, str) else arg for arg in record.args)
-        return True
-
-
-# A query string inside a request line: from the "?" after the path up to the protocol.
-QUERY_STRING = re.compile(r"(?<=\S)\?[^\s]*(?= HTTP/)")
-
-
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out sign-in: a plain page saying what happened and how long to wait."""
-    from axes.helpers import get_cool_off  # needs the app registry; this module is imported by LOGGING first
-
     # Every attempt during a lockout starts the wait again (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT).
     cool_off, now = get_cool_off(request), timezone.now()
     wait = timeuntil(now + cool_off, now) if cool_off else None

@@ -236,11 +236,12 @@ WHITENOISE_MAX_AGE = 31536000
 # The name patients see in the header, and the currency prices are shown in by default.
 SITE_NAME = os.environ.get("SCARGUIDE_SITE_NAME", "ScarGuide")
 
-# Patients' answers travel in query strings: no log line may contain one (see scarguide.security).
+# Patients' answers travel in query strings: no log line may contain one, and a client's error is one line
+# (scarguide.logs; gunicorn.conf.py applies the same rules to gunicorn's logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forget_request": {"()": "scarguide.security.ForgetRequest"}},
+    "filters": {"forget_request": {"()": "scarguide.logs.ForgetRequest"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forget_request"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {

@@ -177,10 +177,15 @@ class AppServer:
     def error_log(self):
         return self.folder / f"error-{self.port}.log"
 
+    @property
+    def output(self):
+        return self.folder / f"output-{self.port}.log"
+
     def start(self):
         command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}"]
         command += ["--access-logfile", str(self.access_log), "--error-logfile", str(self.error_log), *self.options]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        with open(self.output, "ab") as output:  # what Django writes to the console
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=output, stderr=output)
         _wait(self._healthy, self.process, "gunicorn")
         return self
 

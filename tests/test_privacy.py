@@ -136,7 +136,7 @@ def test_development_server_request_lines_are_logged_without_the_query_string():
     """`make run` logs each request line; the answers in a results address must not reach the console."""
     import logging
 
-    from scarguide.security import ForgetRequest
+    from scarguide.logs import ForgetRequest
 
     record = logging.LogRecord(
         "django.server",
