@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Pages and JSON compressed for phones on slow connections (whitenoise serves static files
     # precompressed, before this).
     "django.middleware.gzip.GZipMiddleware",
+    # A query string Django refuses to parse answers 400 before any view reads it.
+    "scarguide.errors.MalformedQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

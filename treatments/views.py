@@ -161,11 +161,3 @@ def aftercare(request, slug):
 def ping(request):
     """Liveness for a load balancer, and the benchmark's baseline: every middleware, no database, no template."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    return render(request, "500.html", status=500)
