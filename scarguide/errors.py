@@ -5,9 +5,11 @@ for JSON (`format=json` or `Accept: application/json`, as on the results page) g
 `{"errors": {"__all__": [message]}}`, the shape of the results page's own errors.
 """
 
+import sys
 from urllib.parse import parse_qsl
 
 from django.core.exceptions import SuspiciousOperation
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -38,14 +40,26 @@ PAGES = {
         _("Sorry, something went wrong on our side"),
         _("Please try again in a few minutes. If it keeps happening, contact the clinic."),
     ),
+    503: (
+        _("This page is not available for a moment"),
+        _("The site cannot reach its information right now. Please try again in a minute."),
+    ),
 }
+# How long a client should wait before asking again while the database is away.
+RETRY_AFTER_SECONDS = 30
+# What a database that went away (stopped, restarting, unreachable) raises.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def error_page(request: HttpRequest, status: int) -> HttpResponse:
     heading, message = PAGES[status]
     if wants_json(request):
-        return JsonResponse({"errors": {"__all__": [str(message)]}}, status=status)
-    return render(request, "error.html", {"heading": heading, "message": message}, status=status)
+        response = JsonResponse({"errors": {"__all__": [str(message)]}}, status=status)
+    else:
+        response = render(request, "error.html", {"heading": heading, "message": message}, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -61,7 +75,8 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return error_page(request, 500)
+    """Django's answer to an exception no view handled: while the database is away, a 503 to try again later."""
+    return error_page(request, 503 if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE) else 500)
 
 
 class MalformedQueryMiddleware:

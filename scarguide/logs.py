@@ -5,12 +5,13 @@ gunicorn's (access and error) keeps anything that follows a "?": not in a reques
 where an encoded "%3F" was decoded to "?", not in a request line gunicorn refuses. A path may also carry
 an encoded line break or NUL ("%0A", "%00"): control characters are written as "\\x0a", so no client can
 forge a line. A client's error (a bad Host header, a 403, a malformed query) is one line, without the
-traceback that only a fault of the server's own deserves.
+traceback that only a fault of the server's own deserves, and so is each request while the database is away.
 """
 
 import logging
 import re
 
+from django.db import InterfaceError, OperationalError
 from gunicorn.glogging import Logger
 
 # From a "?" to the protocol of a request line (" HTTP/1.1"), or else to the end.
@@ -36,9 +37,14 @@ class ForgetRequest(logging.Filter):
     def filter(self, record):
         if hasattr(record, "request"):
             del record.request
+        message = loggable(record.getMessage())
+        if record.exc_info and issubclass(record.exc_info[0], (OperationalError, InterfaceError)):
+            # The database is away: one line per request, not a traceback each (scarguide.errors answers 503).
+            message = f"{message} (database unavailable: {record.exc_info[0].__name__})"
+            record.exc_info = record.exc_text = None
         if getattr(record, "status_code", 500) < 500:
             record.exc_info = record.exc_text = None
-        record.msg, record.args = loggable(record.getMessage()), ()
+        record.msg, record.args = message, ()
         return True
 
 

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.servers import MissingServer, PostgresServer, RedisServer
+from tests.servers import MissingServer, PostgresServer, RedisServer, manage, production_environment
 from treatments.editors import CONTENT_EDITOR
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
 from treatments.models import (
@@ -258,3 +258,11 @@ def redis_server():
     server = _started(RedisServer)
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once for every gunicorn server the tests start (DJANGO_STATIC_ROOT)."""
+    folder = tmp_path_factory.mktemp("static")
+    manage(production_environment(folder, DJANGO_STATIC_ROOT=str(folder)), "collectstatic", "--no-input", "-v", "0")
+    return str(folder)

@@ -49,11 +49,11 @@ def test_a_server_fault_keeps_its_traceback():
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
+def app(tmp_path_factory, collected_static):
     folder = tmp_path_factory.mktemp("logs")
-    env = production_environment(folder, DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}")
+    database = f"sqlite:///{folder / 'db.sqlite3'}"
+    env = production_environment(folder, DATABASE_URL=database, DJANGO_STATIC_ROOT=collected_static)
     manage(env, "migrate", "--verbosity", "0")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     server = AppServer(env, folder, "--workers", "1").start()
     yield server
     server.close()

@@ -87,7 +87,7 @@ class FormFields(HTMLParser):
 
 
 @pytest.fixture
-def two_servers(postgres_server, redis_server, tmp_path):
+def two_servers(postgres_server, redis_server, collected_static, tmp_path):
     """Releases the app as the README says onto a new database, then starts two gunicorn servers."""
     env = production_environment(
         tmp_path,
@@ -95,9 +95,9 @@ def two_servers(postgres_server, redis_server, tmp_path):
         REDIS_URL=redis_server.url(),
         DJANGO_CACHE_KEY_PREFIX=f"scale-out-{uuid.uuid4().hex[:12]}",
         DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+        DJANGO_STATIC_ROOT=collected_static,
     )
     manage(env, "release", "--verbosity", "0")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     manage(env, "createsuperuser", "--no-input", "--username", "ops", "--email", "ops@example.com")
     servers = [AppServer(env, tmp_path, "--workers", "2") for _ in "ab"]
     try:

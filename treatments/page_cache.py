@@ -10,13 +10,14 @@ before an edit is therefore never looked up again, on this server or any other s
 
 import gzip
 import hashlib
+import logging
 import re
 import secrets
 from functools import wraps
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -25,8 +26,13 @@ from django.utils.translation import get_language
 
 from .models import ContentVersion, SeededRow
 
+logger = logging.getLogger(__name__)
+
 # Old versions' pages are never read again; the timeout only frees their memory.
 PAGE_TIMEOUT = 24 * 60 * 60
+# The content version a server last read from the database, shared through the cache: while the database is
+# away, pages cached under it are still served.
+LAST_VERSION_KEY = "content-version:last-read"
 NOT_CONTENT = {ContentVersion, SeededRow}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -37,7 +43,10 @@ def content_version():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT token FROM {table} WHERE id = 1")
         row = cursor.fetchone()
-    return row[0] if row else content_changed()
+    if not row:
+        return content_changed()
+    _remember(row[0])
+    return row[0]
 
 
 def content_changed(**signal_kwargs):
@@ -45,7 +54,22 @@ def content_changed(**signal_kwargs):
     token = secrets.token_hex(16)
     if not ContentVersion.objects.filter(pk=1).update(token=token, changed_at=timezone.now()):
         ContentVersion.objects.update_or_create(pk=1, defaults={"token": token})
+    transaction.on_commit(lambda: _remember(token))
     return token
+
+
+_last_read = {"token": None}
+
+
+def _remember(token):
+    """Written to the cache when this process sees a new version, so not on every request."""
+    if token != _last_read["token"]:
+        _last_read["token"] = token
+        cache.set(LAST_VERSION_KEY, token, PAGE_TIMEOUT)
+
+
+def _last_known_version():
+    return cache.get(LAST_VERSION_KEY) or _last_read["token"]
 
 
 def _on_content_signal(sender, **kwargs):
@@ -79,26 +103,51 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        digest = _digest(request)
-        # Weak: the same page may go out compressed or not.
-        etag = f'W/"{digest}"'
-        response = get_conditional_response(request, etag=etag)
-        if response is None:
-            response = _from_cache(digest, request) or _render_and_store(digest, view, request, *args, **kwargs)
-        if response.status_code in (200, 304):
-            response["ETag"] = etag
-        patch_cache_control(response, public=True, no_cache=True)
-        patch_vary_headers(response, ["HX-Request"])
-        return response
+        try:
+            version = content_version()
+        except (OperationalError, InterfaceError) as away:
+            return _while_the_database_is_away(away, request)
+        digest = _digest(version, request)
+        response = (
+            get_conditional_response(request, etag=_etag(digest))
+            or _from_cache(digest, request)
+            or _render_and_store(digest, view, request, *args, **kwargs)
+        )
+        return _shared(response, digest)
 
     return page
 
 
-def _digest(request):
+def _while_the_database_is_away(away, request):
+    """A page cached under the content version last read is still the current content, since nothing can be
+    edited while the database is away: served as usual. Any other page fails with the database."""
+    version = _last_known_version()
+    digest = version and _digest(version, request)
+    response = digest and (get_conditional_response(request, etag=_etag(digest)) or _from_cache(digest, request))
+    if not response:
+        raise away
+    logger.warning("Database unavailable (%s): %s served from the cache.", type(away).__name__, request.path)
+    return _shared(response, digest)
+
+
+def _shared(response, digest):
+    if response.status_code in (200, 304):
+        response["ETag"] = _etag(digest)
+    patch_cache_control(response, public=True, no_cache=True)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _etag(digest):
+    # Weak: the same page may go out compressed or not.
+    return f'W/"{digest}"'
+
+
+def _digest(version, request):
     # Pages may hold absolute links, so the origin is part of the key.
     origin = f"{request.scheme}://{request.get_host()}"
     htmx = "htmx" if getattr(request, "htmx", False) else "page"
-    parts = (content_version(), get_language() or "", origin, htmx, request.get_full_path())
+    parts = (version, get_language() or "", origin, htmx, request.get_full_path())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
