@@ -14,6 +14,7 @@ import logging
 import re
 import secrets
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
@@ -91,38 +92,69 @@ def watch_content():
     post_migrate.connect(content_changed, sender=apps.get_app_config("treatments"), dispatch_uid="page_cache_migrate")
 
 
-def cached_page(view):
+def cached_page(*, reads=(), lists=()):
     """Serve a public page from the cache, with an ETag and headers that let browsers and a CDN reuse it.
 
-    Staff never get a cached page, since they preview drafts.
+    `reads` names the query parameters the view reads one value of (the last, as `QueryDict.get` does),
+    `lists` those it reads as lists. The cache key holds those alone, sorted by name, so a parameter the
+    view ignores (`?utm_source=...`) never makes a new entry: such a request is answered from the cache
+    when its page is there, and otherwise rendered but not stored. Only an address in its one canonical
+    form is stored (see `_query`), so an attacker cannot fill the cache: it holds at most one copy of each
+    real page. Staff never get a cached page, since they preview drafts.
     """
 
-    @wraps(view)
-    def page(request, *args, **kwargs):
-        if request.user.is_staff:
-            response = view(request, *args, **kwargs)
-            patch_cache_control(response, private=True, no_store=True)
-            return response
-        try:
-            version = content_version()
-        except (OperationalError, InterfaceError) as away:
-            return _while_the_database_is_away(away, request)
-        digest = _digest(version, request)
-        response = (
-            get_conditional_response(request, etag=_etag(digest))
-            or _from_cache(digest, request)
-            or _render_and_store(digest, view, request, *args, **kwargs)
-        )
-        return _shared(response, digest)
+    def decorate(view):
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            if request.user.is_staff:
+                response = view(request, *args, **kwargs)
+                patch_cache_control(response, private=True, no_store=True)
+                return response
+            query, canonical = _query(request.GET, reads, lists)
+            try:
+                version = content_version()
+            except (OperationalError, InterfaceError) as away:
+                return _while_the_database_is_away(away, request, query)
+            digest = _digest(version, request, query)
+            response = get_conditional_response(request, etag=_etag(digest)) or _from_cache(digest, request)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if canonical:
+                    _store(digest, request, response)
+            return _shared(response, digest)
 
-    return page
+        return page
+
+    return decorate
 
 
-def _while_the_database_is_away(away, request):
+# The values a stored page's address may hold: whole numbers without leading zeros, and slugs.
+CANONICAL_VALUE = re.compile(r"0|[1-9][0-9]{0,5}|[a-z][a-z0-9-]{0,79}")
+
+
+def _query(given, reads, lists):
+    """The parameters the view reads, as the cache key holds them, and whether the address is canonical:
+    no other parameter, no empty value, each single value given once, list values distinct and sorted, and
+    every value a plain number or slug. So `?pain=01`, `?pain=1&pain=1` or `?t=b&t=a` are served but
+    never stored, and the cache cannot be filled with copies of one page."""
+    key = []
+    for name in sorted({*reads, *lists}):
+        values = [value for value in given.getlist(name) if value]
+        key += [(name, value) for value in (values if name in lists else values[-1:])]
+    canonical = (
+        set(given) <= {*reads, *lists}
+        and all(CANONICAL_VALUE.fullmatch(value) for values in given.lists() for value in values[1])
+        and all(len(given.getlist(name)) == 1 for name in reads if name in given)
+        and all(given.getlist(name) == sorted(set(given.getlist(name))) for name in lists)
+    )
+    return urlencode(key), canonical
+
+
+def _while_the_database_is_away(away, request, query):
     """A page cached under the content version last read is still the current content, since nothing can be
     edited while the database is away: served as usual. Any other page fails with the database."""
     version = _last_known_version()
-    digest = version and _digest(version, request)
+    digest = version and _digest(version, request, query)
     response = digest and (get_conditional_response(request, etag=_etag(digest)) or _from_cache(digest, request))
     if not response:
         raise away
@@ -143,11 +175,11 @@ def _etag(digest):
     return f'W/"{digest}"'
 
 
-def _digest(version, request):
+def _digest(version, request, query):
     # Pages may hold absolute links, so the origin is part of the key.
     origin = f"{request.scheme}://{request.get_host()}"
     htmx = "htmx" if getattr(request, "htmx", False) else "page"
-    parts = (version, get_language() or "", origin, htmx, request.get_full_path())
+    parts = (version, get_language() or "", origin, htmx, request.path, query)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
 
 
@@ -167,8 +199,7 @@ def _from_cache(digest, request):
     return response
 
 
-def _render_and_store(digest, view, request, *args, **kwargs):
-    response = view(request, *args, **kwargs)
+def _store(digest, request, response):
     # A page that set a cookie or used a CSRF token belongs to one visitor: never share it.
     personal = response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     if response.status_code == 200 and not response.streaming and not personal:
@@ -176,4 +207,3 @@ def _render_and_store(digest, view, request, *args, **kwargs):
             response.render()
         stored = (response.status_code, dict(response.items()), response.content, gzip.compress(response.content))
         cache.set(f"page:{digest}", stored, PAGE_TIMEOUT)
-    return response

@@ -267,7 +267,7 @@ def results(request):
 
 
 @require_safe
-@cached_page
+@cached_page(lists=["t"])
 def compare(request):
     """Two to four treatments side by side on every fact, or a list to choose them from."""
     content = _content()

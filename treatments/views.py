@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Max, Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -30,7 +30,7 @@ def _suitabilities(user, *, by):
 
 
 @require_safe
-@cached_page
+@cached_page()
 def home(request):
     scar_types = ScarType.objects.published()
     return render(
@@ -46,7 +46,7 @@ def home(request):
 
 
 @require_safe
-@cached_page
+@cached_page()
 def scar_list(request):
     scar_types = ScarType.objects.visible_to(request.user)
     return render(
@@ -61,7 +61,7 @@ def scar_list(request):
 
 
 @require_safe
-@cached_page
+@cached_page()
 def scar_detail(request, slug):
     scar_type = get_object_or_404(
         ScarType.objects.visible_to(request.user).prefetch_related(
@@ -81,7 +81,7 @@ def scar_detail(request, slug):
 
 
 @require_safe
-@cached_page
+@cached_page(reads=["scar", "downtime", "pain", "page"])
 def treatment_list(request):
     form = TreatmentFilterForm(request.GET or None)
     treatments = Treatment.objects.visible_to(request.user).prefetch_related(
@@ -95,7 +95,11 @@ def treatment_list(request):
     elif form.is_bound:
         status = 400
     template = "treatments/treatment_list.html#results" if request.htmx else "treatments/treatment_list.html"
-    page = Paginator(treatments, TREATMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    try:
+        # A page number past the last is a 404, as in Django's ListView, so no address makes a new copy of a page.
+        page = Paginator(treatments, TREATMENTS_PER_PAGE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page of treatments.") from None
     return render(
         request,
         template,
@@ -115,7 +119,7 @@ def _treatment(request, slug, *related):
 
 
 @require_safe
-@cached_page
+@cached_page(reads=["skin"])
 def treatment_detail(request, slug):
     gallery_form = GalleryFilterForm(request.GET or None)
     skin = gallery_form.cleaned_data["skin"] if gallery_form.is_valid() else None
@@ -148,7 +152,7 @@ def _published_scar_types():
 
 
 @require_safe
-@cached_page
+@cached_page()
 def aftercare(request, slug):
     treatment = _treatment(
         request, slug, "sources", Prefetch("aftercare_steps", AftercareStep.objects.order_by("day_from", "day_to"))
