@@ -1,0 +1,48 @@
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.base import BaseCommand
+from django.core.serializers.json import DjangoJSONEncoder
+
+from treatments.management.commands.seed_content import DEFAULT_FIXTURE
+
+
+def content_models():
+    """What the fixture holds: every model of the app with a natural key, each after those it refers to.
+
+    Photos are uploads, not content (before and after photos are patients' images, which must never end up in
+    the repository), and content history and seeding bookkeeping stay in the database they were recorded in:
+    none of them has a natural key.
+    """
+    app = apps.get_app_config("treatments")
+    return serializers.sort_dependencies([(app, [m for m in app.get_models() if hasattr(m, "natural_key")])])
+
+
+def exported_content():
+    """The content as JSON text, the same for the same content whatever the database's history: rows by natural
+    key, their many-to-many links sorted, two-space indents, non-ASCII text as itself, a final newline."""
+    rows = []
+    for model in content_models():
+        many = [field.name for field in model._meta.many_to_many if field.remote_field.through._meta.auto_created]
+        objects = sorted(model._default_manager.all(), key=lambda obj: obj.natural_key())
+        for row in serializers.serialize(
+            "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        ):
+            row["fields"].update({name: sorted(row["fields"][name]) for name in many})
+            rows.append(row)
+    return json.dumps(rows, indent=2, ensure_ascii=False, cls=DjangoJSONEncoder) + "\n"
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the content as edited in admin into fixtures/content.json, in an order that depends on the "
+        "content alone, so that `git diff` shows only what was edited."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", default=str(DEFAULT_FIXTURE), help="Where to write the fixture.")
+
+    def handle(self, *args, output, **options):
+        Path(output).write_text(exported_content(), encoding="utf-8")
