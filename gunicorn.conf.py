@@ -8,7 +8,10 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(
     os.environ.get("GUNICORN_WORKERS") or os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() + 1
 )
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads, so that a client sending its request slowly holds one thread, not a whole worker. That alone does not
+# stop many slow clients: the proxy in front must read each request whole before passing it on (README, Deploy).
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 
 # A request that takes longer than this is stuck; on shutdown, requests in flight get graceful_timeout to finish.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
