@@ -9,17 +9,16 @@ cache kept each view's own parameters only, every random address was rendered an
 """
 
 import argparse
+import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import redis
-from run import REPORT, ROOT, gunicorn, production_environment, throwaway_database
+from run import REPORT, ROOT, gunicorn, production_environment, throwaway_database  # puts ROOT on sys.path
 
-sys.path.insert(0, str(ROOT))
-from tests.servers import RedisServer  # noqa: E402
+from tests.servers import RedisServer
 
 FLOOD = Path(__file__).with_name("random_query.lua")
 
@@ -27,7 +26,7 @@ FLOOD = Path(__file__).with_name("random_query.lua")
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--page", default="/treatments/", help="the page to load (default /treatments/)")
-    parser.add_argument("--duration", type=int, default=15, help="seconds of load each way (default 15)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load each way (default 10)")
     parser.add_argument("--connections", type=int, default=16)
     options = parser.parse_args()
     cache = RedisServer().start()
@@ -56,8 +55,6 @@ def main():
 
 
 def wrk(url, script, options):
-    import json
-
     command = ["wrk", "-t2", f"-c{options.connections}", f"-d{options.duration}s", "-s", str(script), url]
     output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("BENCH "))

@@ -47,7 +47,9 @@ def test_django_log_lines_reach_the_console_once_under_make_run(tmp_path):
 
 
 def make(*args, cwd=ROOT):
-    return subprocess.run(["make", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+    # Run from `make test`, make would otherwise pass on its own flags and announce the directory.
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return subprocess.run(["make", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
 
 
 def test_make_run_takes_a_port():
