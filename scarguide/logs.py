@@ -1,8 +1,8 @@
 """What a log line may hold: never a query string, never a raw control character, and a client's mistake in one line.
 
 Patients' answers travel in the query string of the results page, so no line of Django's logs or of
-gunicorn's (access and error) keeps anything that follows a "?": not in a request line, not in a path
-where an encoded "%3F" was decoded to "?", not in a request line gunicorn refuses. A path may also carry
+gunicorn's (access and error) keeps anything that follows a "?": not in a request line (nor after an encoded
+"%3F" in one), not in a path where "%3F" was decoded to "?", not in a request line gunicorn refuses. A path may also carry
 an encoded line break or NUL ("%0A", "%00"): control characters are written as "\\x0a", so no client can
 forge a line. A client's error (a bad Host header, a 403, a malformed query) is one line, without the
 traceback that only a fault of the server's own deserves, and so is each request while the database is away.
@@ -14,8 +14,9 @@ import re
 from django.db import InterfaceError, OperationalError
 from gunicorn.glogging import Logger
 
-# From a "?" to the protocol of a request line (" HTTP/1.1"), or else to the end.
-QUERY = re.compile(r"\?(?:.*(?=\sHTTP/)|.*)", re.DOTALL)
+# From a "?" (or an encoded "%3F", as in a raw request line) to the protocol of a request line (" HTTP/1.1"),
+# or else to the end.
+QUERY = re.compile(r"(?:\?|%3F)(?:.*(?=\sHTTP/)|.*)", re.DOTALL | re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # gunicorn's warning for a request it refuses, up to what was wrong with it: what the client sent follows.
 REFUSED = re.compile(r"(Invalid request from ip=\S+: [^:'\"]*[^:'\" ]).*", re.DOTALL)

@@ -20,6 +20,11 @@ def test_loggable_text_keeps_nothing_after_a_question_mark():
     assert loggable("Not Found: /results/?scar=rolling&health=pregnant") == "Not Found: /results/"
     assert loggable("GET /results/?name=Zo ë&health=pregnant HTTP/1.1") == "GET /results/ HTTP/1.1"
     assert loggable("'GET /r/?a HTTP/1.1 b&health=pregnant HTTP/1.1'") == "'GET /r/ HTTP/1.1'"
+    assert (
+        loggable('"GET /results/%3Fscar=rolling&health=pregnant HTTP/1.1" 404 5300')
+        == '"GET /results/ HTTP/1.1" 404 5300'
+    )
+    assert loggable("GET /results/%3fhealth=pregnant HTTP/1.1") == "GET /results/ HTTP/1.1"
 
 
 def test_loggable_text_escapes_control_characters():
