@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
-.PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench
+.PHONY: run setup test browser-tools test-servers lint format check container-check export-content superuser clean bench
 
+# setuptools announces every editable install with a notice that asks nothing of the user: left out.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -18,10 +20,21 @@ setup: $(STAMP)
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
 	DJANGO_DEBUG=1 $(MANAGE) seed_content
-	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) browser-tools
+test: $(STAMP) browser-tools test-servers
 	$(BIN)/pytest
+
+# The tests that need PostgreSQL and Redis start throwaway servers of their own from Debian's binaries
+# (tests/servers.py). Installed when missing; as root (CI, containers) through apt-get.
+test-servers:
+	@if ! { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y --no-install-recommends postgresql redis-server; \
+		else \
+			echo "The tests need PostgreSQL and Redis installed (not running): run 'sudo apt-get install postgresql redis-server'." >&2; exit 1; \
+		fi; \
+	fi
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here) and read
 # axe-core from node_modules. Installed when missing; as root (CI, containers) through apt-get.
@@ -75,22 +88,14 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: run 'sudo apt-get install wrk'." >&2; exit 1; }
 	$(BIN)/python bench/run.py
 
-# Write the content as edited in admin back into fixtures/content.json.
-# Content history (who changed what) stays in the database it was recorded in.
-HISTORY := $(addprefix --exclude treatments.historical,scartype scartype_sources treatment treatment_sources \
-	suitability aftercarestep contraindication treatmentcontraindication source \
-	scartypephoto treatmentphoto beforeafterphoto)
-
-# Photos are uploads, not content: they stay with their media files, and before and after photos
-# are patients' images, which must never end up in the repository.
-PHOTOS := --exclude treatments.scartypephoto --exclude treatments.treatmentphoto --exclude treatments.beforeafterphoto
-
+# Write the content as edited in admin back into fixtures/content.json, in an order that depends on the content
+# alone (treatments/management/commands/export_content.py): `git diff` then shows only what was edited.
 export-content: $(STAMP)
-	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow --exclude treatments.contentversion $(PHOTOS) $(HISTORY) \
-		--natural-foreign --natural-primary --indent 2 --output fixtures/content.json
+	DJANGO_DEBUG=1 $(MANAGE) export_content
 
 superuser: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules screenshots
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis node_modules screenshots *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

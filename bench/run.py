@@ -135,7 +135,7 @@ def page_paths():
 
 
 @contextmanager
-def gunicorn(workers):
+def gunicorn(workers, *options):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -145,6 +145,7 @@ def gunicorn(workers):
         f"--workers={workers}",
         f"--bind=127.0.0.1:{port}",
         "--access-logfile=/dev/null",
+        *options,
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
     origin = f"http://127.0.0.1:{port}"

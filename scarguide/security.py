@@ -1,9 +1,10 @@
-"""Response headers, sign-in lockout, the client address behind proxies, and no patient answers in the logs."""
+"""Response headers, sign-in lockout and the client address behind proxies."""
 
-import logging
-import re
+import ipaddress
 
+from axes.helpers import get_cool_off
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.timesince import timeuntil
@@ -23,38 +24,39 @@ class PermissionsPolicyMiddleware:
 
 
 def client_ip(request):
-    """The visitor's address for django-axes: the one the outermost trusted proxy saw, else the socket's."""
+    """The visitor's address for django-axes: the one the outermost trusted proxy saw, else the socket's.
+
+    Anything in X-Forwarded-For that is not an IP address (a proxy count set too high lets a client write
+    it) is ignored, so django-axes never stores a value its address column refuses.
+    """
     count = settings.TRUSTED_PROXY_COUNT
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if count and len(forwarded) >= count:
+    if count and len(forwarded) >= count and _is_ip_address(forwarded[-count]):
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
 
 
-class ForgetRequest(logging.Filter):
-    """Keeps query strings, such as a patient's answers, out of every log line.
+def _is_ip_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
-    Django's own messages name only the path ("Bad Request: /results/"), but the request object
-    attached to them carries the full query string, so it is dropped; the development server logs
-    whole request lines ('"GET /results/?scar=... HTTP/1.1" 200'), so their query string is cut.
+
+def sign_in_username(request, credentials=None):
+    """The username django-axes records for a failed sign-in, cut to the longest a username can be.
+
+    Django's sign-in form passes a username of any length on to authentication; django-axes would write it
+    whole into a 255-character column, which PostgreSQL refuses with an error page instead of the form's
+    "Please enter a correct username and password".
     """
-
-    def filter(self, record):
-        if hasattr(record, "request"):
-            del record.request
-        if isinstance(record.args, tuple):
-            record.args = tuple(QUERY_STRING.sub("", arg) if isinstance(arg, str) else arg for arg in record.args)
-        return True
-
-
-# A query string inside a request line: from the "?" after the path up to the protocol.
-QUERY_STRING = re.compile(r"(?<=\S)\?[^\s]*(?= HTTP/)")
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    return username[: User.username.field.max_length] if username else username
 
 
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out sign-in: a plain page saying what happened and how long to wait."""
-    from axes.helpers import get_cool_off  # needs the app registry; this module is imported by LOGGING first
-
     # Every attempt during a lockout starts the wait again (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT).
     cool_off, now = get_cool_off(request), timezone.now()
     wait = timeuntil(now + cool_off, now) if cool_off else None

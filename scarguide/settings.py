@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Pages and JSON compressed for phones on slow connections (whitenoise serves static files
     # precompressed, before this).
     "django.middleware.gzip.GZipMiddleware",
+    # A query string Django refuses to parse answers 400 before any view reads it.
+    "scarguide.errors.MalformedQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +117,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer fails a request within seconds (a 503 page), not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -159,8 +164,11 @@ AXES_COOLOFF_TIME = env_int("DJANGO_LOGIN_LOCKOUT_HOURS", 1)
 # Too many failures lock that username from that address, and the address itself.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# No "AXES: BEGIN ..." banner before every management command.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "scarguide.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "scarguide.security.client_ip"
+AXES_USERNAME_CALLABLE = "scarguide.security.sign_in_username"
 # How many proxies (load balancer, TLS terminator) add themselves to X-Forwarded-For in front of the app.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
@@ -241,14 +249,17 @@ WHITENOISE_MAX_AGE = 31536000
 # The name patients see in the header, and the currency prices are shown in by default.
 SITE_NAME = os.environ.get("SCARGUIDE_SITE_NAME", "ScarGuide")
 
-# Patients' answers travel in query strings: no log line may contain one (see scarguide.security).
+# Patients' answers travel in query strings: no log line may contain one, and a client's error is one line
+# (scarguide.logs; gunicorn.conf.py applies the same rules to gunicorn's logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forget_request": {"()": "scarguide.security.ForgetRequest"}},
+    "filters": {"forget_request": {"()": "scarguide.logs.ForgetRequest"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["forget_request"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without this, Django's own console handler (DEBUG only) prints each of its lines a second time.
+        "django": {"handlers": [], "level": "INFO"},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"filters": ["forget_request"]},
     },

@@ -13,5 +13,7 @@ urlpatterns = [
 # web server or object storage serves MEDIA_URL: see "Uploaded photos" in the README.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "treatments.views.page_not_found"
-handler500 = "treatments.views.server_error"
+handler400 = "scarguide.errors.bad_request"
+handler403 = "scarguide.errors.permission_denied"
+handler404 = "scarguide.errors.page_not_found"
+handler500 = "scarguide.errors.server_error"

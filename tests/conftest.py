@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.servers import MissingServer, PostgresServer, RedisServer, manage, production_environment
 from treatments.editors import CONTENT_EDITOR
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
 from treatments.models import (
@@ -238,3 +239,34 @@ def options(db):
         treatment=treatments["subcision"], contraindication=thinners, action="caution", note="More bruising."
     )
     return treatments
+
+
+def _started(server_class):
+    try:
+        return server_class().start()
+    except MissingServer as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL for the tests that need one whatever DATABASE_URL says (tests/servers.py)."""
+    server = _started(PostgresServer)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A throwaway Redis (tests/servers.py)."""
+    server = _started(RedisServer)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once for every gunicorn server the tests start (DJANGO_STATIC_ROOT)."""
+    folder = tmp_path_factory.mktemp("static")
+    manage(production_environment(folder, DJANGO_STATIC_ROOT=str(folder)), "collectstatic", "--no-input", "-v", "0")
+    return str(folder)

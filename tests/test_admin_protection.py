@@ -1,6 +1,7 @@
 """The admin: lockout after repeated failed sign-ins, staff only, least privilege, and a history of every change."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import User
 from django.test import RequestFactory
 from django.urls import reverse
@@ -134,3 +135,26 @@ def test_photo_changes_are_recorded_but_a_deleted_before_and_after_photo_leaves_
 
     pair.delete()
     assert not BeforeAfterPhoto.history.filter(id=pair.id).exists()
+
+
+@pytest.mark.parametrize("length", [151, 256, 10_000])
+def test_a_username_of_any_length_gets_the_normal_form_error(client, staff, length):
+    """PostgreSQL refuses a username longer than django-axes' column (CI runs this on PostgreSQL too)."""
+    response = sign_in(client, "u" * length, "wrong")
+    assert response.status_code == 200
+    assert "Please enter the correct username and password" in response.content.decode()
+    attempt = AccessAttempt.objects.get()
+    assert len(attempt.username) <= AccessAttempt._meta.get_field("username").max_length
+    assert attempt.username == "u" * 150
+
+
+def test_failed_sign_ins_with_long_usernames_still_count_towards_the_lockout(client, staff, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "u" * 300, "wrong")
+    assert sign_in(client, "nurse", "the-right-long-password").status_code == 429
+
+
+def test_a_forwarded_address_that_is_not_an_ip_address_is_ignored(settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="x" * 300 + ", 10.0.0.2", REMOTE_ADDR="10.0.0.1")
+    assert client_ip(request) == "10.0.0.1"

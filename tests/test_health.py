@@ -87,15 +87,8 @@ def test_redis_down_pages_are_still_served_and_the_outage_is_logged(client, redi
 
 
 @pytest.fixture
-def real_redis(settings):
-    """The Redis every development and CI machine runs, under a key prefix of this test's own."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "scarguide.cache.ForgivingRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
-            "KEY_PREFIX": f"test-health-{unused_port()}",
-        }
-    }
+def real_redis(settings, redis_server):
+    settings.CACHES = {"default": {"BACKEND": "scarguide.cache.ForgivingRedisCache", "LOCATION": redis_server.url()}}
     yield cache
     cache.delete("greeting")
 

@@ -132,20 +132,18 @@ def test_privacy_notice_is_linked_from_every_page_and_says_what_is_kept(client, 
         assert words in text
 
 
-def test_development_server_request_lines_are_logged_without_the_query_string():
-    """`make run` logs each request line; the answers in a results address must not reach the console."""
+@pytest.mark.parametrize(
+    "target", ["/results/?scar=rolling&health=pregnant", "/results/%3Fscar=rolling&health=pregnant"]
+)
+def test_development_server_request_lines_are_logged_without_the_query_string(target):
+    """`make run` logs each raw request line; the answers in a results address must not reach the console,
+    not even behind an encoded question mark."""
     import logging
 
-    from scarguide.security import ForgetRequest
+    from scarguide.logs import ForgetRequest
 
     record = logging.LogRecord(
-        "django.server",
-        logging.WARNING,
-        __file__,
-        1,
-        '"%s" %s %s',
-        ("GET /results/?scar=rolling&health=pregnant HTTP/1.1", "400", "1234"),
-        None,
+        "django.server", logging.WARNING, __file__, 1, '"%s" %s %s', (f"GET {target} HTTP/1.1", "400", "1234"), None
     )
     assert ForgetRequest().filter(record)
     assert record.getMessage() == '"GET /results/ HTTP/1.1" 400 1234'

@@ -1,39 +1,25 @@
 """Two app servers behind a load balancer share one PostgreSQL and one Redis, and keep nothing of their own.
 
-Always runs on the PostgreSQL (127.0.0.1:5432, user postgres) and Redis (127.0.0.1:6379) that every
-development and CI machine has, whatever DATABASE_URL the rest of the suite uses: it creates a database
-and a cache key prefix of its own, starts two gunicorn servers, edits content in admin on one, and
-expects to see the edit on the other within a second.
+Always runs on a throwaway PostgreSQL and Redis of its own (tests/servers.py), whatever DATABASE_URL the rest
+of the suite uses: it starts two gunicorn servers, edits content in admin on one, and expects to see the edit
+on the other within a second.
 """
 
 import http.client
-import os
+import json
 import re
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
-import psycopg
 import pytest
-import redis
-from django.conf import settings
 
 from tests.conftest import ANSWERS
+from tests.servers import AppServer, manage, production_environment
 
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
-REDIS = "redis://127.0.0.1:6379/0"
 PASSWORD = "a-long-password-for-the-scale-out-test"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Browser:
@@ -101,86 +87,32 @@ class FormFields(HTMLParser):
 
 
 @pytest.fixture
-def shared_services(tmp_path):
-    """A database of this test's own on the shared PostgreSQL, a key prefix of its own on the shared Redis."""
-    name = f"sg_scale_out_{uuid.uuid4().hex[:12]}"
-    prefix = f"scale-out-{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SECRET_KEY": "scale-out-test-secret-key-that-is-long-enough-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_CSRF_TRUSTED_ORIGINS": "https://127.0.0.1",
-        "DATABASE_URL": f"{POSTGRES}/{name}",
-        "REDIS_URL": REDIS,
-        "DJANGO_CACHE_KEY_PREFIX": prefix,
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
-        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
-    }
-    try:
-        yield env
-    finally:
-        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cache = redis.Redis.from_url(REDIS)
-        for key in cache.scan_iter(f"{prefix}:*"):
-            cache.delete(key)
-
-
-def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True
+def two_servers(postgres_server, redis_server, collected_static, tmp_path):
+    """Releases the app as the README says onto a new database, then starts two gunicorn servers."""
+    env = production_environment(
+        tmp_path,
+        DATABASE_URL=postgres_server.create_database(f"scale_out_{uuid.uuid4().hex[:12]}"),
+        REDIS_URL=redis_server.url(),
+        DJANGO_CACHE_KEY_PREFIX=f"scale-out-{uuid.uuid4().hex[:12]}",
+        DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+        DJANGO_STATIC_ROOT=collected_static,
     )
-
-
-@pytest.fixture
-def two_servers(shared_services, tmp_path):
-    """Releases the app as the README says, then starts two gunicorn servers; stops them afterwards."""
-    env = shared_services
     manage(env, "release", "--verbosity", "0")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     manage(env, "createsuperuser", "--no-input", "--username", "ops", "--email", "ops@example.com")
-    servers = []
+    servers = [AppServer(env, tmp_path, "--workers", "2") for _ in "ab"]
     try:
-        for name in ("a", "b"):
-            port = free_port()
-            command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
-            command += ["--workers", "2", "--access-logfile", str(tmp_path / f"access-{name}.log")]
-            command += ["--error-logfile", str(tmp_path / f"error-{name}.log")]
-            servers.append((port, subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)))
-        for port, process in servers:
-            wait_until_healthy(port, process)
-        yield [port for port, _ in servers]
+        for server in servers:
+            server.start()
+        yield servers
     finally:
-        for _, process in servers:
-            process.terminate()
-        for _, process in servers:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        for server in servers:
+            server.close()
 
 
-def wait_until_healthy(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "gunicorn exited while starting"
-        try:
-            status, body = Browser().get(port, "/healthz")
-            if status == 200:
-                assert '"cache": "ok"' in body
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"gunicorn on port {port} did not become healthy")
-
-
-def test_an_edit_on_one_server_shows_on_the_other_within_a_second(two_servers, tmp_path):
-    server_a, server_b = two_servers
+def test_an_edit_on_one_server_shows_on_the_other_within_a_second(two_servers):
+    for server in two_servers:
+        assert json.loads(server.request("GET", "/healthz")[2])["cache"] == "ok"
+    server_a, server_b = (server.port for server in two_servers)
     patient, staff = Browser(), Browser()
     assert "Rolling" in patient.get(server_b, "/scars/rolling/")[1]
 
@@ -210,10 +142,10 @@ def test_an_edit_on_one_server_shows_on_the_other_within_a_second(two_servers, t
     # The access log names the page, never the answers in its address.
     assert patient.get(server_b, f"/results/?{ANSWERS}")[0] == 200
     deadline = time.monotonic() + 5  # gunicorn writes the line just after the response
-    while "GET /results/ " not in (tmp_path / "access-b.log").read_text():
+    while "GET /results/ " not in two_servers[1].access_log.read_text():
         assert time.monotonic() < deadline, "server B did not log the results request"
         time.sleep(0.05)
-    logs = {server: (tmp_path / f"access-{server}.log").read_text() for server in "ab"}
+    logs = {name: server.access_log.read_text() for name, server in zip("ab", two_servers, strict=True)}
     assert "GET /scars/rolling/ " in logs["b"] and "GET /admin/login/ " in logs["a"]
     for log in logs.values():
         assert "?" not in log and "anticoagulants" not in log

@@ -22,12 +22,12 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def make_pair(treatment, scar_type, *, skin_type=5, published=True, consent=True, description=""):
+def make_pair(treatment, scar_type, *, skin_type=5, published=True, consent=True, description="", size=(800, 600)):
     pair = BeforeAfterPhoto.objects.create(
         treatment=treatment,
-        before=photo_files.processed(800, 600),
+        before=photo_files.processed(*size),
         before_alt=f"Before, skin type {skin_type}.",
-        after=photo_files.processed(800, 600),
+        after=photo_files.processed(*size),
         after_alt=f"After, skin type {skin_type}.",
         skin_type=skin_type,
         patient_consent=consent,
@@ -129,21 +129,29 @@ def test_treatment_page_with_photos_stays_within_its_query_budget(
         assert client.get(treatment.get_absolute_url()).status_code == 200
 
 
-def test_deleting_a_photo_deletes_its_files(treatment, scar_type, media, django_capture_on_commit_callbacks):
-    pair = make_pair(treatment, scar_type)
+# Photos narrower than the smallest copy (480 px) get one WebP copy at their own width.
+SIZES = pytest.mark.parametrize("size", [(800, 600), (300, 200)], ids=["800px", "300px"])
+
+
+@SIZES
+def test_deleting_a_photo_deletes_every_file_made_from_it(
+    treatment, scar_type, media, django_capture_on_commit_callbacks, size
+):
+    pair = make_pair(treatment, scar_type, size=size)
     assert any(media.rglob("*.webp"))
     with django_capture_on_commit_callbacks(execute=True):
         pair.delete()
     assert not [path for path in media.rglob("*") if path.is_file()]
 
 
-def test_replacing_a_photo_deletes_the_old_files(scar_type, media, django_capture_on_commit_callbacks):
-    photo = ScarTypePhoto.objects.create(scar_type=scar_type, image=photo_files.processed(600, 400), alt_text="A.")
-    old = Path(photo.image.path)
+@SIZES
+def test_replacing_a_photo_deletes_every_old_file(scar_type, media, django_capture_on_commit_callbacks, size):
+    photo = ScarTypePhoto.objects.create(scar_type=scar_type, image=photo_files.processed(*size), alt_text="A.")
+    old_stem = Path(photo.image.name).stem
     with django_capture_on_commit_callbacks(execute=True):
         photo.image = photo_files.processed(500, 400)
         photo.save()
-    assert not old.exists()
+    assert not list(media.rglob(f"{old_stem}*"))
     assert Path(photo.image.path).exists()
     assert sorted(path.name.rsplit("-", 1)[-1] for path in media.rglob("*.webp")) == ["480w.webp"]
 

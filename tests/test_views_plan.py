@@ -17,7 +17,7 @@ from hypothesis import settings as settings_for_hypothesis
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from scarguide.security import ForgetRequest
+from scarguide.logs import ForgetRequest
 from tests.conftest import create, make_treatment
 from treatments.models import AftercareStep
 

@@ -79,14 +79,16 @@ def _photo_name(instance, filename):
     return f"photos/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
 
 
-def delete_picture_files(storage, name):
+def delete_picture_files(storage, name, width):
+    """The stored photo and every WebP copy made of it, including the one at its own width when it is
+    narrower than the smallest copy."""
     storage.delete(name)
-    for width in pictures.RENDITION_WIDTHS + (pictures.ORIGINAL_MAX_SIDE,):
-        storage.delete(pictures.rendition_name(name, width))
+    for copy_width in {*pictures.RENDITION_WIDTHS, *pictures.rendition_widths(width)}:
+        storage.delete(pictures.rendition_name(name, copy_width))
 
 
-def _delete_after_commit(storage, name):
-    transaction.on_commit(lambda: delete_picture_files(storage, name))
+def _delete_after_commit(storage, name, width):
+    transaction.on_commit(lambda: delete_picture_files(storage, name, width))
 
 
 class PictureField(models.ImageField):
@@ -113,19 +115,20 @@ class PictureField(models.ImageField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         picture = getattr(file.file, "picture", None) if file and not file._committed else None
-        replaced = self._stored_name(model_instance) if picture and not add else None
+        replaced = self._stored(model_instance) if picture and not add else None
         file = super().pre_save(model_instance, add)
         if picture:
             for width, data in picture.renditions.items():
                 self.storage.save(pictures.rendition_name(file.name, width), ContentFile(data))
-        if replaced and replaced != file.name:
-            _delete_after_commit(self.storage, replaced)
+        if replaced and replaced[0] and replaced[0] != file.name:
+            _delete_after_commit(self.storage, *replaced)
         return file
 
-    def _stored_name(self, instance):
+    def _stored(self, instance):
+        """The name and width of the photo the row holds in the database, before this save."""
         if instance.pk is None:
             return None
-        rows = type(instance)._base_manager.filter(pk=instance.pk).values_list(self.attname, flat=True)
+        rows = type(instance)._base_manager.filter(pk=instance.pk).values_list(self.attname, self.width_field)
         return next(iter(rows), None)
 
     def contribute_to_class(self, cls, name, **kwargs):
@@ -136,7 +139,7 @@ class PictureField(models.ImageField):
     def _forget_files(self, sender, instance, **kwargs):
         name = getattr(instance, self.attname).name
         if name:
-            _delete_after_commit(self.storage, name)
+            _delete_after_commit(self.storage, name, getattr(instance, self.width_field))
 
 
 ALT_HELP = _(
@@ -263,7 +266,11 @@ class BeforeAfterPhoto(models.Model):
                 name="before_after_consent_is_recorded",
                 violation_error_message=_("Give the date of consent and who recorded it."),
             ),
-            models.CheckConstraint(condition=Q(skin_type__gte=1, skin_type__lte=6), name="before_after_skin_type"),
+            models.CheckConstraint(
+                condition=Q(skin_type__gte=1, skin_type__lte=6),
+                name="before_after_skin_type",
+                violation_error_message=_("Choose the skin type: one of types I to VI."),
+            ),
         ]
 
     def __str__(self):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import planner
 from .models import AftercareStep, Source, Treatment
@@ -116,14 +116,14 @@ def _plan_page(request: HttpRequest, slug: str, data, *, status=None) -> HttpRes
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One treatment's course as dates: a plain GET form, and with htmx the plan updates in place."""
     return _plan_page(request, slug, request.GET)
 
 
-@require_GET
+@require_safe
 @never_cache
 def plan_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan as an .ics file; without valid dates, the planner page with its message and a 400."""
@@ -146,7 +146,7 @@ def plan_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @never_cache
 def plan_side_by_side(request: HttpRequest) -> HttpResponse:
     """Up to four treatments planned against the same dates, on one timeline."""

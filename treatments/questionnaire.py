@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .catalogue import current
 from .forms import QUESTIONS, AnswersForm, CompareForm
@@ -82,7 +82,7 @@ def _with_step(form, step):
     return urlencode([*form.carried(), ("step", step)])
 
 
-@require_GET
+@require_safe
 @never_cache
 def questionnaire(request):
     """All questions as one plain form; with htmx, one question per step (`?step=2`), then a review."""
@@ -93,8 +93,8 @@ def questionnaire(request):
     return _questionnaire_page(request, form, step=step, errors=errors)
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page(lists=["t"])
 def compare(request):
     """Two to four treatments side by side on every fact, or a list to choose them from."""
     catalogue = current()

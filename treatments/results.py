@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .catalogue import current
 from .forms import AnswersForm
@@ -34,7 +34,7 @@ def wants_json(request: HttpRequest) -> bool:
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
-@require_GET
+@require_safe
 @never_cache
 def results(request: HttpRequest) -> HttpResponse:
     """The options to discuss for the answers in the query string."""

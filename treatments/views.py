@@ -1,9 +1,9 @@
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import GalleryFilterForm, TreatmentFilterForm
 from .models import (
@@ -29,8 +29,8 @@ def _suitabilities(user, *, by):
     return rows.order_by(*order)
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page()
 def home(request):
     scar_types = ScarType.objects.published()
     return render(
@@ -45,8 +45,8 @@ def home(request):
     )
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page()
 def scar_list(request):
     scar_types = ScarType.objects.visible_to(request.user)
     return render(
@@ -60,8 +60,8 @@ def scar_list(request):
     )
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page()
 def scar_detail(request, slug):
     scar_type = get_object_or_404(
         ScarType.objects.visible_to(request.user).prefetch_related(
@@ -80,8 +80,8 @@ def scar_detail(request, slug):
     )
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page(reads=["scar", "downtime", "pain", "page"])
 def treatment_list(request):
     form = TreatmentFilterForm(request.GET or None)
     treatments = Treatment.objects.visible_to(request.user).prefetch_related(
@@ -95,7 +95,11 @@ def treatment_list(request):
     elif form.is_bound:
         status = 400
     template = "treatments/treatment_list.html#results" if request.htmx else "treatments/treatment_list.html"
-    page = Paginator(treatments, TREATMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    try:
+        # A page number past the last is a 404, as in Django's ListView, so no address makes a new copy of a page.
+        page = Paginator(treatments, TREATMENTS_PER_PAGE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page of treatments.") from None
     return render(
         request,
         template,
@@ -114,8 +118,8 @@ def _treatment(request, slug, *related):
     return get_object_or_404(Treatment.objects.visible_to(request.user).prefetch_related(*related), slug=slug)
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page(reads=["skin"])
 def treatment_detail(request, slug):
     gallery_form = GalleryFilterForm(request.GET or None)
     skin = gallery_form.cleaned_data["skin"] if gallery_form.is_valid() else None
@@ -147,8 +151,8 @@ def _published_scar_types():
     return Prefetch("scar_types", ScarType.objects.published())
 
 
-@require_GET
-@cached_page
+@require_safe
+@cached_page()
 def aftercare(request, slug):
     treatment = _treatment(
         request, slug, "sources", Prefetch("aftercare_steps", AftercareStep.objects.order_by("day_from", "day_to"))
@@ -156,16 +160,8 @@ def aftercare(request, slug):
     return render(request, "treatments/aftercare.html", {"treatment": treatment})
 
 
-@require_GET
+@require_safe
 @never_cache
 def ping(request):
     """Liveness for a load balancer, and the benchmark's baseline: every middleware, no database, no template."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    return render(request, "500.html", status=500)
