@@ -59,11 +59,26 @@ def test_home_and_scar_list_show_every_diagram_with_its_text_alternative(client,
     assert "fibrous band" in shown["rolling"]
 
 
-def test_scar_page_shows_its_own_diagram_with_a_caption(client, scar_types):
-    html = client.get(reverse("treatments:scar_detail", args=["boxcar"])).content.decode()
-    assert [slug for slug, _alt in _diagram_imgs(html)] == ["boxcar"]
-    assert "steep, sharp walls" in html
-    assert "<figcaption>" in html
+def test_each_scar_page_shows_its_own_diagram_with_its_own_caption(client, scar_types):
+    captions = set()
+    for slug in SCAR_SLUGS:
+        html = client.get(reverse("treatments:scar_detail", args=[slug])).content.decode()
+        assert [shown for shown, _alt in _diagram_imgs(html)] == [slug]
+        caption = re.search(r'<figure class="scar-diagram">.*?<figcaption>(.*?)</figcaption>', html, re.S).group(1)
+        assert caption == diagram_for(slug).caption
+        captions.add(caption)
+    assert len(captions) == len(SCAR_SLUGS)
+    assert "flat floor" in diagram_for("boxcar").caption
+
+
+@pytest.mark.parametrize("slug", SCAR_SLUGS)
+def test_labels_are_large_enough_to_read_at_12_pixels_when_drawn_220_pixels_wide(slug):
+    root = ET.parse(_svg(slug)).getroot()
+    width = float(root.get("viewBox").split()[2])
+    parents = {child: parent for parent in root.iter() for child in parent}
+    sizes = [float(text.get("font-size") or parents[text].get("font-size")) for text in root.iter(f"{SVG}text")]
+    assert len(sizes) >= 4
+    assert min(sizes) * 220 / width >= 12
 
 
 @pytest.mark.parametrize("query", [{}, {"step": 1}], ids=["plain-form", "htmx-step"])

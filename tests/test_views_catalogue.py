@@ -1,7 +1,9 @@
+import re
+
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_catalogue
+from tests.conftest import create, make_catalogue, make_treatment
 from treatments.models import ScarType, Treatment
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +37,9 @@ def test_treatment_page_shows_every_fact(client, treatment):
     html = client.get(treatment.get_absolute_url()).content.decode()
     for text in (
         "1 to 3 days",
-        "3 to 6",
-        "4 to 6 weeks apart",
+        "3 to 6 sessions, 4 to 6 weeks apart",
         "Mild",
-        "200–700 USD",
+        "200 to 700 USD",
         "Low",
         "Moderate",
         "Weeks to months.",
@@ -126,3 +127,29 @@ def test_treatment_list_shows_24_a_page_and_its_links_keep_the_filters(client, d
     second = client.get(url, {"pain": 3, "page": 2}).content.decode()
     assert second.count('class="card treatment-card"') == total - 24
     assert 'href="?pain=3&amp;page=1"' in second
+
+
+OLD_WORDS = re.compile(r"\b(downtime|visible healing|discomfort)\b", re.I)
+
+
+def visible_text(html):
+    """The words a patient reads: no tags, no attribute values, no class names."""
+    body = html.split("<body>")[1]
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S))
+
+
+def test_list_treatment_compare_and_aftercare_pages_speak_one_vocabulary(client, treatment):
+    other = create(make_treatment(name="Peel", slug="peel"))
+    pages = {
+        "list": reverse("treatments:treatment_list"),
+        "treatment": treatment.get_absolute_url(),
+        "compare": reverse("treatments:compare") + f"?t={treatment.slug}&t={other.slug}",
+        "aftercare": treatment.get_aftercare_url(),
+        "home": reverse("treatments:home"),
+    }
+    for name, url in pages.items():
+        text = visible_text(client.get(url).content.decode())
+        assert not OLD_WORDS.search(text), (name, OLD_WORDS.search(text))
+        if name in ("list", "treatment", "compare"):
+            for label in ("Recovery time", "Pain", "Sessions", "Cost per session", "Evidence"):
+                assert label in text, (name, label)

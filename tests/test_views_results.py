@@ -1,4 +1,4 @@
-"""The questionnaire and the results pages: the JSON contract, the 400s, the htmx steps, and content rows driving it."""
+"""The results pages: the JSON contract, the 400s, and content rows driving them."""
 
 import re
 
@@ -224,79 +224,6 @@ def test_results_read_the_same_queries_for_10_or_200_treatments_and_one_once_cac
     assert count() == with_10
     with django_assert_max_num_queries(1):
         results(client, f"{ANSWERS}&format=json")
-
-
-# The questionnaire
-
-
-def questionnaire(client, query="", **headers):
-    return client.get(f"{reverse('treatments:questionnaire')}?{query}", headers=headers)
-
-
-def test_without_javascript_every_question_is_in_one_plain_get_form_to_the_results(
-    client, options, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(7):
-        response = questionnaire(client)
-    page = response.content.decode()
-    assert '<form class="questionnaire" method="get" action="/results/"' in page
-    assert page.count("<fieldset") == page.count("<legend>") == 5
-    for name in ("scar", "severity", "skin_type", "downtime", "health"):
-        assert f'name="{name}"' in page
-    assert "I am pregnant or breastfeeding" in page
-    assert "Very fair skin that always burns and never tans (type I)" in page
-    assert "talking distance" in page
-    assert f'href="{reverse("treatments:scar_list")}"' in page
-    assert "Step 1 of 5" not in page
-
-
-def test_with_htmx_the_page_loads_the_first_step_or_the_review_of_shared_answers(client, options):
-    assert 'hx-get="/questionnaire/?step=1"' in questionnaire(client).content.decode()
-    prefilled = questionnaire(client, ANSWERS).content.decode()
-    assert "step=6" in prefilled
-    assert CHECKED_ROLLING.search(prefilled)
-
-
-def test_htmx_step_is_a_fragment_that_carries_the_other_answers(client, options):
-    response = questionnaire(client, "scar=rolling&severity=mild&step=3&current=2", **{"hx-request": "true"})
-    page = response.content.decode()
-    assert "<html" not in page
-    assert "Step 3 of 5" in page
-    assert '<input type="hidden" name="scar" value="rolling">' in page
-    assert '<input type="hidden" name="severity" value="mild">' in page
-    assert 'name="skin_type"' in page and "aria-invalid" not in page
-    assert 'name="step" value="4"' in page and 'name="step" value="2"' in page
-    assert "HX-Request" in response["Vary"]
-
-
-def test_moving_on_without_an_answer_stays_on_the_step_with_a_message(client, options):
-    page = questionnaire(client, "step=2&current=1", **{"hx-request": "true"}).content.decode()
-    assert "Step 1 of 5" in page
-    assert "Tick at least one kind of scar." in page
-
-
-def test_going_back_needs_no_answer_and_keeps_the_others(client, options):
-    page = questionnaire(client, "scar=rolling&step=1&current=2", **{"hx-request": "true"}).content.decode()
-    assert "Step 1 of 5" in page
-    assert CHECKED_ROLLING.search(page)
-
-
-def test_review_step_lists_the_answers_with_change_links_and_leads_to_the_results(client, options):
-    page = questionnaire(client, f"{ANSWERS}&health=pregnant&step=6", **{"hx-request": "true"}).content.decode()
-    assert "Check your answers" in page
-    assert "Rolling scars" in page and "Moderate" in page and "I am pregnant or breastfeeding" in page
-    assert page.count(">Change<") == 5
-    assert '<form method="get" action="/results/">' in page
-
-
-def test_history_restore_gets_the_whole_page(client, options):
-    headers = {"hx-request": "true", "hx-history-restore-request": "true"}
-    assert "<html" in questionnaire(client, "step=2", **headers).content.decode()
-
-
-def test_home_and_navigation_lead_to_the_questionnaire(client, options):
-    page = client.get(reverse("treatments:home")).content.decode()
-    assert page.count(f'href="{reverse("treatments:questionnaire")}"') >= 2
 
 
 def test_a_new_treatment_added_in_admin_is_matched_without_code_changes(client, options):

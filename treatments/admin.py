@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import NO_HEALTH_ANSWER
 from .models import (
     AftercareStep,
     Contraindication,
@@ -17,6 +19,9 @@ from .photo_admin import BeforeAfterPhotoInline, ScarTypePhotoInline, TreatmentP
 admin.site.site_header = _("ScarGuide content")
 admin.site.site_title = _("ScarGuide content")
 admin.site.index_title = _("Keep the patient guide current")
+# The app list in a sidebar on every page would leave too little width at 1280 pixels for the lists'
+# columns and the inline tables; the breadcrumbs and the index lead to every list.
+admin.site.enable_nav_sidebar = False
 
 REVIEW_FIELDS = (_("Publishing and review"), {"fields": ["published", "reviewed_on", "reviewed_by"]})
 
@@ -32,7 +37,7 @@ class SuitabilityInline(admin.TabularInline):
 class AftercareStepInline(admin.StackedInline):
     model = AftercareStep
     extra = 0
-    fields = [("day_from", "day_to"), "todo", "watch_for"]
+    fields = [("day_from", "day_to"), "todo", "urgent", "watch_for"]
     verbose_name_plural = _("Aftercare timeline (day 0 is the day of treatment)")
 
 
@@ -46,11 +51,34 @@ class TreatmentContraindicationInline(admin.TabularInline):
 
 @admin.register(Treatment)
 class TreatmentAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "category", "downtime_range", "pain", "evidence", "published", "reviewed_on"]
-    list_filter = ["published", "category", "role", "pain", "evidence", "pigment_risk", "scar_types"]
+    list_display = [
+        "name",
+        "overview",
+        "family",
+        "downtime_range",
+        "pain",
+        "evidence_grade",
+        "published",
+        "reviewed_on",
+    ]
+    list_display_links = ["name"]
+    list_filter = [
+        "published",
+        "is_overview",
+        "family",
+        "category",
+        "role",
+        "wounds_skin",
+        "pain",
+        "evidence",
+        "pigment_risk",
+        "scar_types",
+    ]
     list_editable = ["published"]
+    list_select_related = ["family"]
     search_fields = ["name", "slug", "also_known_as", "summary"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["family", "paired_with"]
     filter_horizontal = ["sources"]
     date_hierarchy = "reviewed_on"
     inlines = [
@@ -61,7 +89,22 @@ class TreatmentAdmin(SimpleHistoryAdmin):
         BeforeAfterPhotoInline,
     ]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "also_known_as", "category", "role", "summary"]}),
+        (None, {"fields": ["name", "slug", "also_known_as", "category", "summary"]}),
+        (
+            _("Family: an overview page and its kinds"),
+            {
+                "description": _(
+                    "When the kinds of a treatment differ in risk or recovery (for example light and medium peels), "
+                    "keep one overview page that introduces them all, and one page per kind with 'kind of' set to "
+                    "the overview. Patients are matched with the kinds only; the overview lists them side by side."
+                ),
+                "fields": ["is_overview", "family"],
+            },
+        ),
+        (
+            _("How the questionnaire weighs it"),
+            {"fields": ["role", "wounds_skin", "paired_with"]},
+        ),
         (_("What it involves"), {"fields": ["how_it_works", "session", "preparation", "side_effects"]}),
         (
             _("Facts patients compare"),
@@ -84,22 +127,31 @@ class TreatmentAdmin(SimpleHistoryAdmin):
         REVIEW_FIELDS,
     ]
 
-    @admin.display(description=_("downtime (days)"), ordering="downtime_max_days")
+    # Short column headings, so that the list's columns fit a 1280-pixel screen beside the filters.
+    @admin.display(description=_("overview"), boolean=True, ordering="is_overview")
+    def overview(self, obj):
+        return obj.is_overview
+
+    @admin.display(description=_("recovery (days)"), ordering="downtime_max_days")
     def downtime_range(self, obj):
         return f"{obj.downtime_min_days}–{obj.downtime_max_days}"
+
+    @admin.display(description=_("evidence"), ordering="evidence")
+    def evidence_grade(self, obj):
+        return obj.get_evidence_display()
 
 
 @admin.register(ScarType)
 class ScarTypeAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "order", "published", "reviewed_on"]
+    list_display = ["name", "shape", "order", "published", "reviewed_on"]
     list_editable = ["order", "published"]
-    list_filter = ["published"]
+    list_filter = ["published", "shape"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources"]
     inlines = [ScarTypePhotoInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "order", "summary"]}),
+        (None, {"fields": ["name", "slug", "shape", "order", "summary"]}),
         (_("For patients"), {"fields": ["description", "how_to_recognise", "stretch_test", "sources"]}),
         REVIEW_FIELDS,
     ]
@@ -116,15 +168,32 @@ class SuitabilityAdmin(SimpleHistoryAdmin):
 
 @admin.register(AftercareStep)
 class AftercareStepAdmin(SimpleHistoryAdmin):
-    list_display = ["treatment", "label", "day_from", "day_to"]
+    list_display = ["treatment", "label", "day_from", "day_to", "has_urgent_signs"]
     list_filter = ["treatment"]
     list_select_related = ["treatment"]
-    search_fields = ["treatment__name", "todo", "watch_for"]
+    search_fields = ["treatment__name", "todo", "urgent", "watch_for"]
     autocomplete_fields = ["treatment"]
+    fields = ["treatment", ("day_from", "day_to"), "todo", "urgent", "watch_for"]
+
+    @admin.display(description=_("signs that cannot wait"), boolean=True)
+    def has_urgent_signs(self, obj):
+        return bool(obj.urgent.strip())
+
+
+class ContraindicationForm(forms.ModelForm):
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug == NO_HEALTH_ANSWER:
+            raise forms.ValidationError(
+                _("'%(code)s' is kept for the questionnaire's answer 'None of these'. Choose another answer code."),
+                params={"code": NO_HEALTH_ANSWER},
+            )
+        return slug
 
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(SimpleHistoryAdmin):
+    form = ContraindicationForm
     list_display = ["name", "question", "rules_out_all", "order"]
     list_editable = ["order"]
     list_filter = ["rules_out_all"]

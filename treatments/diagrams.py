@@ -1,7 +1,9 @@
 """Cross-section drawings of the scar types, kept as static SVG files at img/scars/<slug>.svg.
 
 The drawings carry their own <title> and <desc>; the text alternatives here are what the page's
-<img alt> says, so they can be translated.
+<img alt> says, and the captions what the scar page writes under its drawing, so they can be
+translated. Labels in the drawings are 22 units or more on a 400-unit-wide drawing: at least 12
+CSS pixels wherever a page shows it 220 pixels wide or more.
 """
 
 from dataclasses import dataclass
@@ -29,11 +31,22 @@ _ALT_TEXT = {
     ),
 }
 
+_CAPTION = {
+    "ice-pick": _("An ice pick scar in a slice of skin: a narrow pit that runs deep into the dermis."),
+    "boxcar": _("A boxcar scar in a slice of skin: a wide dip with steep walls and a flat floor."),
+    "rolling": _("Rolling scars in a slice of skin: soft waves, pulled down by bands of tissue underneath."),
+    "hypertrophic": _(
+        "A raised scar in a slice of skin: extra scar tissue rises above the surface, within the area of the "
+        "original spot."
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Diagram:
     path: str
     alt: str
+    caption: str
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -42,4 +55,4 @@ def diagram_for(slug):
     """The drawing for a scar type, or None for a type the clinic added that has no drawing yet."""
     if slug not in _ALT_TEXT:
         return None
-    return Diagram(path=f"img/scars/{slug}.svg", alt=_ALT_TEXT[slug])
+    return Diagram(path=f"img/scars/{slug}.svg", alt=_ALT_TEXT[slug], caption=_CAPTION[slug])

@@ -21,7 +21,7 @@ class TreatmentFilterForm(forms.Form):
         error_messages={"invalid_choice": _("Choose a scar type from the list.")},
     )
     downtime = forms.IntegerField(
-        label=_("Most days of recovery"),
+        label=_("Most days of recovery time"),
         min_value=0,
         max_value=365,
         required=False,
@@ -29,7 +29,7 @@ class TreatmentFilterForm(forms.Form):
         error_messages={"invalid": _("Enter a whole number of days, for example 7.")},
     )
     pain = forms.TypedChoiceField(
-        label=_("Most discomfort"),
+        label=_("Most pain"),
         choices=[("", _("Any"))] + list(Treatment.Pain.choices),
         coerce=int,
         empty_value=None,
@@ -52,30 +52,11 @@ class TreatmentFilterForm(forms.Form):
 
 QUESTIONS = ("scar", "severity", "skin_type", "downtime", "health")
 
-SEVERITY_HINTS = [
-    _("Hard to notice from a normal talking distance (about an arm's length). Makeup or beard shadow hides them."),
-    _(
-        "Easy to see from a normal talking distance and hard to cover, but they flatten when you gently stretch the skin."
-    ),
-    _(
-        "Easy to see from a normal talking distance, and they do not flatten when you stretch the skin. "
-        "Thick raised scars count here too."
-    ),
-]
-DOWNTIME_CHOICES = [
-    (0, _("None")),
-    (2, _("Up to 2 days")),
-    (5, _("Up to 5 days")),
-    (10, _("Up to 10 days")),
-    (21, _("Up to 3 weeks")),
-]
-DOWNTIME_HINTS = [
-    _("I need to look the same the next day."),
-    _("A weekend: some redness, swelling or a small bruise."),
-    _("A few days of redness, swelling or bruising."),
-    _("About a week of scabs, peeling or bruises."),
-    _("Two to three weeks of raw, then pink, healing skin."),
-]
+# The most days of recovery time a patient can choose. The results accept any whole number from 0 to
+# 60; these choices span that range.
+DOWNTIME_DAYS = (0, 2, 5, 10, 21, 60)
+# The health answer that says none of the health questions apply: the same as ticking none of them.
+NO_HEALTH_ANSWER = "none"
 
 
 class ShownErrorsBoundField(forms.BoundField):
@@ -86,6 +67,16 @@ class ShownErrorsBoundField(forms.BoundField):
         if self.form.shown_errors is not None and self.name not in self.form.shown_errors:
             attrs.pop("aria-invalid", None)
         return attrs
+
+
+class HealthCheckboxes(forms.CheckboxSelectMultiple):
+    """Tick boxes whose "None of these" box is marked, so a script can clear the others when it is ticked."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value == NO_HEALTH_ANSWER:
+            option["attrs"]["data-clears-others"] = True
+        return option
 
 
 class AnswersForm(forms.Form):
@@ -128,17 +119,20 @@ class AnswersForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose the skin type closest to yours."),
-            "invalid_choice": _("Choose a skin type from I to VI."),
+            "invalid_choice": _("Choose a skin type from the list."),
         },
     )
     downtime = forms.IntegerField(
-        label=_("How many days of visible healing can you accept?"),
-        help_text=_("Days when others can tell you had a treatment: redness, swelling, scabs, peeling or bruises."),
+        label=_("How much recovery time can you accept?"),
+        help_text=_(
+            "Recovery time is the days when others can tell you had a treatment: redness, swelling, scabs, "
+            "peeling or bruises."
+        ),
         min_value=0,
         max_value=60,
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Choose how many days of visible healing you can accept."),
+            "required": _("Choose how much recovery time you can accept."),
             "invalid": _("Enter a whole number of days from 0 to 60."),
             "min_value": _("Enter a whole number of days from 0 to 60."),
             "max_value": _("Enter a whole number of days from 0 to 60."),
@@ -146,9 +140,9 @@ class AnswersForm(forms.Form):
     )
     health = forms.MultipleChoiceField(
         label=_("Does any of this apply to you?"),
-        help_text=_("Tick any that apply, or none. Some treatments have to wait, or need extra care."),
+        help_text=_("Tick all that apply, or “None of these”. Some treatments have to wait, or need extra care."),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=HealthCheckboxes,
         error_messages={"invalid_choice": _("Choose health answers from the list.")},
     )
 
@@ -160,33 +154,27 @@ class AnswersForm(forms.Form):
         super().__init__(data)
         self.scar_types, self.concerns = list(scar_types), list(concerns)
         self.fields["scar"].choices = [(scar.slug, scar.name) for scar in self.scar_types]
-        self.fields["health"].choices = [(concern.slug, concern.question) for concern in self.concerns]
-        downtime = DOWNTIME_CHOICES + self._other_downtime()
-        self.fields["downtime"].widget.choices = [(str(days), label) for days, label in downtime]
-        self.downtime_hints = DOWNTIME_HINTS + [""] * (len(downtime) - len(DOWNTIME_HINTS))
+        self.fields["health"].choices = [(concern.slug, concern.question) for concern in self.concerns] + [
+            (NO_HEALTH_ANSWER, _("None of these"))
+        ]
+        self.downtime_days = tuple(sorted(DOWNTIME_DAYS + self._other_downtime()))
+        self.fields["downtime"].widget.choices = [(str(days), _recovery_limit(days)) for days in self.downtime_days]
 
     def _other_downtime(self):
         """A number of days from a shared link that is not one of the usual choices stays choosable."""
         raw = self.data.get("downtime", "")
-        if (
-            not (raw.isascii() and raw.isdigit() and len(raw) <= 2)
-            or int(raw) > 60
-            or int(raw) in dict(DOWNTIME_CHOICES)
-        ):
-            return []
-        days = int(raw)
-        return [(days, ngettext("Up to %(count)d day", "Up to %(count)d days", days) % {"count": days})]
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 2) or int(raw) > 60 or int(raw) in DOWNTIME_DAYS:
+            return ()
+        return (int(raw),)
 
-    def options(self, name):
-        """(radio or checkbox, hint, scar type or None) for each choice of one question."""
-        extras = {
-            "scar": [(scar.summary, scar) for scar in self.scar_types],
-            "severity": [(hint, None) for hint in SEVERITY_HINTS],
-            "skin_type": [("", None) for _value in SkinType],
-            "downtime": [(hint, None) for hint in self.downtime_hints],
-            "health": [(concern.explanation, None) for concern in self.concerns],
-        }[name]
-        return [(choice, hint, scar) for choice, (hint, scar) in zip(self[name], extras, strict=True)]
+    def clean_health(self):
+        """`none` means no health question applies, exactly as ticking none of them does."""
+        answers = self.cleaned_data["health"]
+        if NO_HEALTH_ANSWER in answers and len(answers) > 1:
+            raise forms.ValidationError(
+                _("Tick “None of these” or the ones that apply to you, not both."), code="none_and_some"
+            )
+        return [answer for answer in answers if answer != NO_HEALTH_ANSWER]
 
     def answers(self):
         data = self.cleaned_data
@@ -231,10 +219,7 @@ class AnswersForm(forms.Form):
             "scar": ", ".join(label for slug, label in self.fields["scar"].choices if slug in data.get("scar", ())),
             "severity": dict(Severity.choices).get(data.get("severity"), ""),
             "skin_type": dict(SkinType.choices).get(data.get("skin_type"), ""),
-            "downtime": ""
-            if data.get("downtime") is None
-            else ngettext("Up to %(count)d day", "Up to %(count)d days", data["downtime"])
-            % {"count": data["downtime"]},
+            "downtime": "" if data.get("downtime") is None else _recovery_limit(data["downtime"]),
             "health": "; ".join(
                 label for slug, label in self.fields["health"].choices if slug in data.get("health", ())
             )
@@ -244,6 +229,13 @@ class AnswersForm(forms.Form):
             {"step": number, "name": name, "question": self.fields[name].label, "answer": words[name]}
             for number, name in enumerate(QUESTIONS, 1)
         ]
+
+
+def _recovery_limit(days):
+    """'No recovery time' or 'Up to 5 days': the most recovery time a patient accepts, in words."""
+    if days == 0:
+        return str(_("No recovery time"))
+    return ngettext("Up to %(count)d day", "Up to %(count)d days", days) % {"count": days}
 
 
 class CompareForm(forms.Form):

@@ -33,6 +33,21 @@ class PublishedQuerySet(models.QuerySet):
         """Published treatments the questionnaire weighs: every one but the overview pages of a family."""
         return self.published().filter(is_overview=False)
 
+    def alternatives_to(self, treatment, scar_types):
+        """Other treatments the questionnaire weighs that suit any of these scar types, best matches first:
+        those that suit the most of them, then those that are a first choice for the most of them."""
+        suits = Q(suitabilities__fit__in=[vocabulary.Fit.FIRST_LINE, vocabulary.Fit.SECOND_LINE])
+        return (
+            self.matchable()
+            .exclude(pk=treatment.pk)
+            .filter(suits, suitabilities__scar_type__in=scar_types)
+            .annotate(
+                shared=Count("suitabilities"),
+                first=Count("suitabilities", filter=Q(suitabilities__fit=vocabulary.Fit.FIRST_LINE)),
+            )
+            .order_by("-shared", "-first", "name")
+        )
+
     def visible_to(self, user):
         """Staff preview drafts; everyone else sees published rows only."""
         if user.is_authenticated and user.is_staff:

@@ -5,97 +5,66 @@ logged on the server (no session, no cookie, and every answer page tells browser
 to store it). The results live in `results.py`.
 """
 
-from urllib.parse import urlencode
-
-from django.shortcuts import render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import questions
 from .catalogue import current
-from .forms import QUESTIONS, AnswersForm, CompareForm
+from .forms import AnswersForm, CompareForm
 from .page_cache import cached_page
-
-STEPS = len(QUESTIONS)
-REVIEW = STEPS + 1
 
 
 def _answers_form(request, catalogue):
     return AnswersForm(request.GET, scar_types=catalogue.scar_types, concerns=catalogue.concerns)
 
 
-def _step(raw):
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return None
-    return min(max(number, 1), REVIEW)
-
-
-def _checked_step(form, step, leaving):
-    """Moving forward needs a valid answer to the step being left; going back never does."""
-    if leaving and leaving < step and leaving <= STEPS:
-        name = QUESTIONS[leaving - 1]
-        if name in form.errors:
-            return leaving, {name: form.errors[name]}
-    return step, (form.errors if step == REVIEW else {})
-
-
 def _questionnaire_page(request, form, *, step=None, errors=None, status=200):
     errors = errors or {}
     form.shown_errors = set(errors)
-    page = reverse("treatments:questionnaire")
-    questions = [
-        {"number": number, "field": form[name], "options": form.options(name), "errors": errors.get(name, [])}
-        for number, name in enumerate(QUESTIONS, 1)
-    ]
-    current = questions[step - 1] if step and step <= STEPS else None
     fragment = bool(step and request.htmx and not request.htmx.history_restore_request)
-    start = REVIEW if form.is_valid() else 1
     response = render(
         request,
         "treatments/questionnaire.html#step" if fragment else "treatments/questionnaire.html",
-        {
-            "form": form,
-            "step": step,
-            "steps": STEPS,
-            "questions": questions,
-            "current": current,
-            "errors": errors,
-            "focus": fragment,
-            "carried": form.carried(leaving_out=current["field"].name if current else None),
-            "summary": [
-                {**row, "errors": errors.get(row["name"], []), "url": f"{page}?{_with_step(form, row['step'])}"}
-                for row in form.summary()
-            ],
-            "start_url": f"{page}?{_with_step(form, start)}",
-            "back_url": f"{page}?{_with_step(form, STEPS)}",
-        },
+        questions.page(form, step=step, errors=errors, fragment=fragment),
         status=status,
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
 
 
-def _with_step(form, step):
-    return urlencode([*form.carried(), ("step", step)])
-
-
 @require_safe
 @never_cache
-def questionnaire(request):
-    """All questions as one plain form; with htmx, one question per step (`?step=2`), then a review."""
+def questionnaire(request: HttpRequest) -> HttpResponse:
+    """One question per step (`?step=2`), then a review: plain GET forms that work without JavaScript and
+    that htmx swaps in place. `?all=1` shows every question on one form instead.
+
+    The address always names the step shown: a step left without a valid answer comes back at its
+    own address, with `current` equal to `step`, which shows its error.
+    """
     form = _answers_form(request, current())
-    step, errors = _step(request.GET.get("step")), {}
-    if step:
-        step, errors = _checked_step(form, step, _step(request.GET.get("current")))
-    return _questionnaire_page(request, form, step=step, errors=errors)
+    if questions.ALL_QUESTIONS in request.GET:
+        return _questionnaire_page(request, form)
+    asked = questions.requested_step(request.GET.get("step"))
+    if asked is None:
+        if form.carried():
+            return redirect(questions.step_url(form, questions.first_to_answer(form)))
+        asked = 1
+    step, errors = questions.shown_step(form, asked, questions.requested_step(request.GET.get("current")))
+    address = questions.step_url(form, step, checked=bool(errors) and step <= questions.STEPS)
+    if step != asked and not request.htmx:
+        return redirect(address)
+    response = _questionnaire_page(request, form, step=step, errors=errors)
+    if request.htmx and not request.htmx.history_restore_request:
+        response["HX-Push-Url"] = address
+    return response
 
 
 @require_safe
 @cached_page(lists=["t"])
-def compare(request):
+def compare(request: HttpRequest) -> HttpResponse:
     """Two to four treatments side by side on every fact, or a list to choose them from."""
     catalogue = current()
     treatments = catalogue.treatments

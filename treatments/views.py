@@ -16,6 +16,7 @@ from .models import (
     TreatmentContraindication,
 )
 from .page_cache import cached_page
+from .vocabulary import Fit
 
 TREATMENTS_PER_PAGE = 24
 
@@ -38,7 +39,7 @@ def home(request):
         "treatments/home.html",
         {
             "scar_types": scar_types,
-            "treatment_count": Treatment.objects.published().count(),
+            "treatment_count": Treatment.objects.matchable().count(),
             **Treatment.objects.published().review(),
             "sources": Source.objects.overview(),
         },
@@ -84,7 +85,9 @@ def scar_detail(request, slug):
 @cached_page(reads=["scar", "downtime", "pain", "page"])
 def treatment_list(request):
     form = TreatmentFilterForm(request.GET or None)
-    treatments = Treatment.objects.visible_to(request.user).prefetch_related(
+    # The kinds of each treatment, not the overview pages that introduce a family of them.
+    listed = Treatment.objects.visible_to(request.user).filter(is_overview=False)
+    treatments = listed.select_related("family").prefetch_related(
         Prefetch(
             "suitabilities", _suitabilities(request.user, by="scar_type").exclude(fit="not-suitable"), to_attr="fits"
         )
@@ -107,7 +110,7 @@ def treatment_list(request):
             "form": form,
             "page": page,
             "treatments": page.object_list,
-            **Treatment.objects.visible_to(request.user).review(),
+            **listed.review(),
             "sources": Source.objects.overview(),
         },
         status=status,
@@ -115,7 +118,8 @@ def treatment_list(request):
 
 
 def _treatment(request, slug, *related):
-    return get_object_or_404(Treatment.objects.visible_to(request.user).prefetch_related(*related), slug=slug)
+    treatments = Treatment.objects.visible_to(request.user).select_related("family")
+    return get_object_or_404(treatments.prefetch_related(*related), slug=slug)
 
 
 @require_safe
@@ -134,6 +138,9 @@ def treatment_detail(request, slug):
         Prefetch("before_after_photos", gallery.prefetch_related(_published_scar_types()), to_attr="gallery"),
     )
     in_gallery = request.htmx and request.htmx.target == "gallery-results"
+    suited = [row.scar_type_id for row in treatment.fits if row.suits and row.scar_type.published]
+    # Read only by the template branch that needs them: an overview lists its kinds, a kind offers a comparison.
+    kinds = Treatment.objects.visible_to(request.user).filter(family=treatment, is_overview=False).order_by("name")
     return render(
         request,
         "treatments/treatment_detail.html#gallery" if in_gallery else "treatments/treatment_detail.html",
@@ -141,7 +148,14 @@ def treatment_detail(request, slug):
             "treatment": treatment,
             "gallery_form": gallery_form,
             "skin": skin,
-            "others": Treatment.objects.published().exclude(pk=treatment.pk).only("slug", "name"),
+            "kinds": kinds,
+            "fit_groups": [
+                (fit, label, [row.scar_type for row in treatment.fits if row.fit == fit])
+                for fit, label in Fit.choices
+                if any(row.fit == fit for row in treatment.fits)
+            ],
+            "alternatives": Treatment.objects.alternatives_to(treatment, suited).only("slug", "name"),
+            "family_shown": treatment.family and (treatment.family.published or request.user.is_staff),
         },
         status=400 if gallery_form.errors else 200,
     )
@@ -157,7 +171,18 @@ def aftercare(request, slug):
     treatment = _treatment(
         request, slug, "sources", Prefetch("aftercare_steps", AftercareStep.objects.order_by("day_from", "day_to"))
     )
-    return render(request, "treatments/aftercare.html", {"treatment": treatment})
+    steps = treatment.aftercare_steps.all()
+    return render(
+        request,
+        "treatments/aftercare.html",
+        {
+            "treatment": treatment,
+            "steps": steps,
+            # Signs that cannot wait, apart from those that mean a call to the clinic.
+            "urgent": [(step.label, step.urgent_points) for step in steps if step.urgent_points],
+            "routine": [(step.label, step.watch_points) for step in steps if step.watch_points],
+        },
+    )
 
 
 @require_safe

@@ -187,7 +187,7 @@ FOCUSABLE = (
 
 
 def tab_through(page):
-    """Press Tab from the top of the page until focus comes round again.
+    """Press Tab from where focus is (the top of the page, or an error summary) until it comes round again.
 
     Returns the controls the page offers (a radio group counts once: arrow keys move inside it) and
     every stop Tab made, each with whether its focus indicator was visible on screen.
@@ -195,12 +195,17 @@ def tab_through(page):
     controls = page.evaluate(
         """selector => {
             window.tabStops = [];
+            const ring = el => {
+                const style = getComputedStyle(el);
+                return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+            };
             document.addEventListener('focusin', event => {
-                const el = event.target, style = getComputedStyle(el), box = el.getBoundingClientRect();
+                const el = event.target, box = el.getBoundingClientRect();
+                // A choice card draws the focus ring around the whole card, not its tick box.
+                const card = el.closest('.choice');
                 window.tabStops.push({
                     key: el.dataset.tabKey || el.outerHTML.slice(0, 80),
-                    indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
-                        || style.boxShadow !== 'none',
+                    indicator: ring(el) || (card !== null && ring(card)),
                     on_screen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
                 });
             });
@@ -213,9 +218,10 @@ def tab_through(page):
         }""",
         FOCUSABLE,
     )
-    # A date input takes three Tab stops in Chromium (its day, month and year), all on the one element.
+    # A date input takes three Tab stops in Chromium (its day, month and year), all on the one element;
+    # twice round, since a page that puts focus on an error summary starts the round in the middle.
     date_parts = 2 * page.locator("input[type=date]:visible").count()
-    for _ in range(len({key for key, _text in controls}) + date_parts + 3):
+    for _ in range(2 * len({key for key, _text in controls}) + date_parts + 3):
         page.keyboard.press("Tab")
     recorded = page.evaluate("() => { document.activeElement.blur(); return window.tabStops; }")
     stops = []

@@ -32,6 +32,12 @@ QUESTIONNAIRE = [
     ("treatments:questionnaire", (), NO_JS),
     ("treatments:questionnaire", (), "step=1"),
     ("treatments:questionnaire", (), "current=1&step=2"),
+    ("treatments:questionnaire", (), "all=1"),
+    (
+        "treatments:questionnaire",
+        (),
+        "step=5&scar=rolling&severity=mild&skin_type=6&downtime=0&health=none&health=pregnant&current=5",
+    ),
     ("treatments:questionnaire", (), "step=2&scar=rolling"),
     ("treatments:questionnaire", (), "step=3&scar=rolling&severity=mild"),
     ("treatments:questionnaire", (), "step=4&scar=rolling&severity=mild&skin_type=6"),
@@ -44,6 +50,7 @@ RESULTS = [
     ("treatments:results", (), "scar=hypertrophic&severity=severe&skin_type=6&downtime=0&health=pregnant"),
     ("treatments:results", (), "scar=nose&downtime=soon"),
     ("treatments:compare", (), "t=microneedling&t=subcision&t=dermal-fillers"),
+    ("treatments:compare", (), "t=microneedling&t=subcision&t=dermal-fillers&t=botulinum-toxin"),
     ("treatments:compare", (), ""),
     ("treatments:compare", (), "t=microneedling"),
 ]

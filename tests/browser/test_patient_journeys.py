@@ -76,7 +76,11 @@ def press_button(page, selector):
 
 
 def expect_step(page, number):
-    expect(page.locator(".progress")).to_contain_text(f"Step {number} of 5")
+    """The step's question is its heading and its title, and the address names the step."""
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Step {number} of 5")
+    expect(page).to_have_title(re.compile(rf"^Step {number} of 5: "))
+    start = r"|/questionnaire/$" if number == 1 else ""
+    expect(page).to_have_url(re.compile(rf"[?&]step={number}(&|$){start}"))
 
 
 def assert_prints_on_one_page(page, journey):
@@ -102,7 +106,9 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
 
     press_button(page, "button[name='step'][value='2']")
     expect(page.locator(".field-error")).to_contain_text("Tick at least one kind of scar")
-    expect_step(page, 1)
+    expect(page).to_have_title(re.compile(r"^Error: Step 1 of 5: "))
+    expect(page).to_have_url(re.compile(r"current=1&step=1$"))
+    expect(page.locator(".error-summary")).to_be_focused()
     shot(page, "questionnaire", "1-scar-error")
 
     tick(page, "scar", "rolling")
@@ -148,7 +154,7 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
     assert_fits_width(page)
 
     press_button(page, "a[href^='" + url("treatments:compare") + "']")
-    expect(page.locator(".compare-table")).to_be_visible()
+    expect(page.locator(".compare-card").first).to_be_visible()
     shot(page, "questionnaire", "8-compare", dark=True)
     assert_fits_width(page)
 
@@ -158,38 +164,71 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
 
 
 def test_patient_answers_the_questionnaire_without_javascript(no_js_page):
+    """The same steps as plain forms: each step's own address, errors included; every question on one page too."""
     page = no_js_page
     page.goto(url("treatments:questionnaire"))
-    form = page.locator("form.questionnaire")
-    expect(form.locator("fieldset.question")).to_have_count(5)
-    shot(page, "questionnaire-no-js", "1-form")
+    expect_step(page, 1)
+    shot(page, "questionnaire-no-js", "1-scar")
     assert_fits_width(page)
 
-    form.locator("input[name='scar'][value='rolling']").check()
-    form.get_by_role("button", name="See the options to discuss").click()
-    expect(page.locator(".error-summary")).to_contain_text("Choose how noticeable your scars are")
-    shot(page, "questionnaire-no-js", "2-errors")
-    assert_fits_width(page)
+    page.get_by_role("button", name="Next").click()
+    expect(page).to_have_title(re.compile(r"^Error: Step 1 of 5: "))
+    expect(page).to_have_url(re.compile(r"current=1&step=1$"))
+    expect(page.locator(".error-summary")).to_contain_text("Tick at least one kind of scar")
+    shot(page, "questionnaire-no-js", "2-error")
 
-    form.locator("input[name='scar'][value='boxcar']").check()
-    form.locator("input[name='severity'][value='severe']").check()
-    form.locator("input[name='skin_type'][value='4']").check()
-    form.locator("input[name='downtime'][value='5']").check()
-    form.get_by_role("button", name="See the options to discuss").click()
+    page.get_by_label(re.compile("^Rolling scars")).check()
+    page.get_by_role("button", name="Next").click()
+    expect_step(page, 2)
+    page.get_by_label(re.compile("^Severe")).check()
+    page.get_by_role("button", name="Next").click()
+    expect_step(page, 3)
+    page.get_by_label(re.compile(r"\(type IV\)")).check()
+    page.get_by_role("button", name="Next").click()
+    expect_step(page, 4)
+    page.get_by_label(re.compile("^Up to 5 days")).check()
+    page.get_by_role("button", name="Next").click()
+    expect_step(page, 5)
+    page.get_by_label("None of these").check()
+    page.get_by_label(re.compile("pregnant")).check()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page).to_have_title(re.compile(r"^Error: Step 5 of 5: "))
+    expect(page.locator(".error-summary")).to_contain_text("not both")
+    page.get_by_label(re.compile("pregnant")).uncheck()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page).to_have_title(re.compile("^Check your answers"))
+    expect(page.locator(".review")).to_contain_text("None of these")
+    page.get_by_role("button", name="See the options to discuss").click()
     expect(page.locator(".answers-line")).to_contain_text("Severe")
 
-    # Back to change an answer: the form comes back filled in.
+    # Back to change an answer: the review, then the step, with the other answers kept.
     page.get_by_role("link", name="Change answers").click()
-    expect(form.locator("input[name='skin_type'][value='4']")).to_be_checked()
-    form.locator("input[name='severity'][value='moderate']").check()
-    form.get_by_role("button", name="See the options to discuss").click()
+    expect(page).to_have_title(re.compile("^Check your answers"))
+    page.get_by_role("link", name=re.compile("Change.*How noticeable")).click()
+    expect_step(page, 2)
+    expect(page.get_by_label(re.compile("^Severe"))).to_be_checked()
+    page.get_by_label(re.compile("^Moderate")).check()
+    for _step in range(4):
+        page.get_by_role("button", name=re.compile("^(Next|Check my answers)$")).click()
+    page.get_by_role("button", name="See the options to discuss").click()
     expect(page.locator(".answers-line")).to_contain_text("Moderate")
     expect(page.locator(".options > li").first).to_be_visible()
     shot(page, "questionnaire-no-js", "7-results")
     assert_fits_width(page)
 
     page.get_by_role("link", name="Compare the top options side by side").click()
-    expect(page.locator(".compare-table")).to_be_visible()
+    expect(page.locator(".compare-card").first).to_be_visible()
     shot(page, "questionnaire-no-js", "8-compare")
     page.go_back()
     assert_prints_on_one_page(page, "questionnaire-no-js")
+
+    # Every question on one page, for those who prefer it.
+    page.goto(url("treatments:questionnaire"))
+    page.get_by_role("link", name="See all five questions on one page instead").click()
+    form = page.locator("form.questionnaire")
+    expect(form.locator("fieldset.question")).to_have_count(5)
+    shot(page, "questionnaire-no-js", "9-one-page")
+    form.locator("input[name='scar'][value='rolling']").check()
+    form.get_by_role("button", name="See the options to discuss").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".error-summary")).to_contain_text("Choose how noticeable your scars are")
