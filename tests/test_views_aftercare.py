@@ -2,6 +2,7 @@
 to the clinic."""
 
 import pytest
+from django.urls import reverse
 
 from treatments.models import AftercareStep
 
@@ -47,3 +48,12 @@ def test_without_any_signs_there_is_no_help_section(client, treatment):
 def test_recovery_time_is_in_the_shared_words(client, treatment):
     html = client.get(treatment.get_aftercare_url()).content.decode()
     assert "<strong>Recovery time:</strong> 1 to 3 days." in html
+
+
+def test_an_overview_page_s_aftercare_leads_to_the_aftercare_of_each_of_its_kinds(client, seeded):
+    page = client.get(reverse("treatments:aftercare", args=["laser-resurfacing"])).content.decode()
+    assert "Aftercare is different for each kind of Laser resurfacing" in page
+    for slug in ("non-ablative-fractional-laser", "ablative-fractional-laser"):
+        assert reverse("treatments:aftercare", args=[slug]) in page
+    assert "has not added an aftercare plan" not in page
+    assert reverse("treatments:plan", args=["laser-resurfacing"]) not in page

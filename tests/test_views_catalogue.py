@@ -103,7 +103,32 @@ def test_bad_filter_values_get_a_clear_message(client, treatment, query, message
 def test_filters_narrow_the_list(client, treatment):
     url = reverse("treatments:treatment_list")
     assert "Subcision" in client.get(url, {"scar": "rolling", "downtime": 3, "pain": 1}).content.decode()
-    assert "Subcision" not in client.get(url, {"downtime": 2}).content.decode()
+    assert "Subcision" not in client.get(url, {"downtime": 0}).content.decode()
+
+
+@pytest.mark.parametrize("limit", [0, 2, 5, 7, 10, 14])
+def test_the_recovery_filter_and_the_results_use_one_rule_and_say_by_how_much_an_option_goes_over(
+    client, seeded, limit
+):
+    """Clinical basis section 8, recovery time: the same treatments are kept, and flagged by the same days,
+    on the treatment list and in the results; both pages state the rule."""
+    listed = client.get(reverse("treatments:treatment_list"), {"downtime": limit}).content.decode()
+    answers = f"scar=ice-pick&scar=boxcar&scar=rolling&severity=mild&skin_type=1&downtime={limit}"
+    body = client.get(f"{reverse('treatments:results')}?{answers}&format=json").json()
+    too_long = {
+        entry["treatment"] for entry in body["excluded"] if any("Recovery usually takes" in r for r in entry["reasons"])
+    }
+    for entry in body["candidates"]:
+        card = re.search(rf'<h3><a href="/treatments/{entry["treatment"]}/">.*?</li>', listed, re.S)
+        assert card, entry["treatment"]
+        days = entry["over_limit_days"]
+        flag = f"may go {days} day{'s' if days > 1 else ''} over your limit"
+        assert (flag in card.group()) == bool(days), (entry["treatment"], days)
+    for slug in too_long:
+        assert f">{Treatment.objects.get(slug=slug).name}</a>" not in listed, slug
+    rule = "a treatment is shown when its shortest usual recovery fits"
+    assert rule in listed
+    assert rule in client.get(f"{reverse('treatments:results')}?{answers}").content.decode()
 
 
 def test_filter_htmx_request_gets_only_the_results_fragment(client, treatment):

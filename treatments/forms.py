@@ -44,7 +44,9 @@ class TreatmentFilterForm(forms.Form):
                 suitabilities__scar_type=data["scar"], suitabilities__fit__in=[Fit.FIRST_LINE, Fit.SECOND_LINE]
             )
         if data.get("downtime") is not None:
-            treatments = treatments.filter(downtime_max_days__lte=data["downtime"])
+            # The results' rule (matching.recovery_fit): shown when even the shortest usual recovery fits;
+            # the page then says by how many days the longest may go over.
+            treatments = treatments.filter(downtime_min_days__lte=data["downtime"])
         if data.get("pain"):
             treatments = treatments.filter(pain__lte=data["pain"])
         return treatments

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .forms import GalleryFilterForm, TreatmentFilterForm
+from .matching import recovery_fit
 from .models import (
     AftercareStep,
     BeforeAfterPhoto,
@@ -103,6 +104,10 @@ def treatment_list(request):
         page = Paginator(treatments, TREATMENTS_PER_PAGE).page(request.GET.get("page") or 1)
     except InvalidPage:
         raise Http404("No such page of treatments.") from None
+    limit = form.cleaned_data.get("downtime") if form.is_bound and form.is_valid() else None
+    if limit is not None:
+        for treatment in page.object_list:
+            treatment.over_limit_days = recovery_fit(treatment.downtime_min_days, treatment.downtime_max_days, limit)
     return render(
         request,
         template,
@@ -110,6 +115,7 @@ def treatment_list(request):
             "form": form,
             "page": page,
             "treatments": page.object_list,
+            "limit": limit,
             **listed.review(),
             "sources": Source.objects.overview(),
         },
@@ -181,6 +187,8 @@ def aftercare(request, slug):
             # Signs that cannot wait, apart from those that mean a call to the clinic.
             "urgent": [(step.label, step.urgent_points) for step in steps if step.urgent_points],
             "routine": [(step.label, step.watch_points) for step in steps if step.watch_points],
+            # An overview page has no aftercare of its own: each of its kinds has.
+            "kinds": treatment.variants.visible_to(request.user).order_by("name") if treatment.is_overview else (),
         },
     )
 
