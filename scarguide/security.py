@@ -3,6 +3,9 @@
 import ipaddress
 
 from axes.helpers import get_cool_off
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.shortcuts import render
@@ -10,16 +13,26 @@ from django.utils import timezone
 from django.utils.timesince import timeuntil
 
 
-class PermissionsPolicyMiddleware:
-    """Turns off every powerful browser feature (camera, microphone, location...) on every response."""
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """The Content-Security-Policy (django-csp's, from settings) and a Permissions-Policy that turns off every
+    powerful browser feature (camera, microphone, location...), on every response.
+
+    The site has one policy: it is built once, not on every response, unless a view changed it for its
+    response or a template asked for a nonce, where django-csp builds it as usual.
+    """
+
+    PER_RESPONSE = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
 
     def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+        super().__init__(get_response)
+        self.permissions = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+        self.policy = build_policy(config=settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", self.header)
+    def process_response(self, request, response):
+        response.headers.setdefault("Permissions-Policy", self.permissions)
+        if any(hasattr(response, name) for name in self.PER_RESPONSE) or getattr(request, "_csp_nonce", None):
+            return super().process_response(request, response)
+        response.headers.setdefault(HEADER, self.policy)
         return response
 
 

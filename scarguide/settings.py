@@ -70,8 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "scarguide.security.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "scarguide.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "scarguide.health.HealthCheckMiddleware",
     # Pages and JSON compressed for phones on slow connections (whitenoise serves static files
@@ -185,7 +184,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Sent by scarguide.security.PermissionsPolicyMiddleware: no page needs any of these browser features.
+# Sent by scarguide.security.SecurityHeadersMiddleware: no page needs any of these browser features.
 PERMISSIONS_POLICY = [
     "accelerometer",
     "autoplay",

@@ -133,3 +133,23 @@ def test_deployment_checks_pass_with_production_variables():
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_security_headers_are_built_once_as_django_csp_builds_them_and_a_view_can_still_change_them(rf):
+    from csp.utils import build_policy
+    from django.http import HttpResponse
+
+    from scarguide.security import SecurityHeadersMiddleware
+
+    def view(request):
+        response = HttpResponse("ok")
+        if request.GET.get("wider"):
+            response._csp_update = {"img-src": ["https://images.example.com"]}
+        return response
+
+    middleware = SecurityHeadersMiddleware(view)
+    plain = middleware(rf.get("/"))
+    assert plain["Content-Security-Policy"] == build_policy(config=django_settings.CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    assert "camera=()" in plain["Permissions-Policy"]
+    wider = middleware(rf.get("/", {"wider": "1"}))
+    assert "https://images.example.com" in wider["Content-Security-Policy"]

@@ -147,20 +147,20 @@ def test_ruled_out_options_are_grouped_by_reason_each_reason_once(client, option
     assert "That is at least 1 day more than the 2 days you can accept." in why
 
 
-def test_a_large_catalogue_shows_the_options_24_a_page_and_every_ruled_out_one_on_each_page(client, db):
-    make_catalogue(60)
+def test_a_large_catalogue_shows_the_options_16_a_page_and_every_ruled_out_one_on_each_page(client, db):
+    make_catalogue(40)
     body = results(client, f"{ANSWERS}&format=json").json()
     candidates = [entry["name"] for entry in body["candidates"]]
-    assert len(candidates) > 24
+    assert 16 < len(candidates) <= 32
     first, second = (results(client, f"{ANSWERS}{page}").content.decode() for page in ("", "&page=2"))
     shown = [re.findall(r'<span class="option__name">([^<]+)</span>', page) for page in (first, second)]
-    assert shown == [candidates[:24], candidates[24:]]
+    assert shown == [candidates[:16], candidates[16:]]
     assert f"{len(candidates)} options to discuss" in first
     assert 'rel="next"' in first and 'rel="prev"' not in first
-    assert 'start="25"' in second and 'rel="prev"' in second
+    assert 'start="17"' in second and 'rel="prev"' in second
     for page in (first, second):
         assert all(entry["name"] in page for entry in body["excluded"])
-    assert results(client, f"{ANSWERS}&page=x9").content.decode().count('<li class="option"') == 24
+    assert results(client, f"{ANSWERS}&page=x9").content.decode().count('<li class="option"') == 16
 
 
 def test_results_are_never_cached_and_set_no_cookie(client, options):

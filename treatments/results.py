@@ -25,7 +25,7 @@ from .questionnaire import _questionnaire_page as questionnaire_page
 from .templatetags.facts import fits
 from .vocabulary import Severity, Shape, SkinType, days
 
-OPTIONS_PER_PAGE = 24
+OPTIONS_PER_PAGE = 16
 
 
 def wants_json(request: HttpRequest) -> bool:
