@@ -5,6 +5,7 @@ project folder, and the local-memory cache. Production sets DATABASE_URL and RED
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -230,8 +231,13 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-# The name patients see in the header, and the currency prices are shown in by default.
+# The name patients see in the header.
 SITE_NAME = os.environ.get("SCARGUIDE_SITE_NAME", "ScarGuide")
+
+# The one currency every cost on the site is in: a three-letter ISO 4217 code such as USD, GBP or HKD.
+CURRENCY = os.environ.get("SCARGUIDE_CURRENCY", "USD").strip().upper()
+if not re.fullmatch(r"[A-Z]{3}", CURRENCY):
+    raise ImproperlyConfigured(f"SCARGUIDE_CURRENCY must be a three-letter currency code such as HKD, not {CURRENCY!r}.")
 
 # Patients' answers travel in query strings: no log line may contain one (see scarguide.security).
 LOGGING = {

@@ -63,7 +63,6 @@ def make_treatment(**fields):
         "pain": 1,
         "cost_min": 200,
         "cost_max": 700,
-        "currency": "USD",
         "pigment_risk": Treatment.PigmentRisk.LOW,
         "pigment_note": "Low risk.",
         "evidence": Treatment.Evidence.MODERATE,

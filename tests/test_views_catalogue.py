@@ -38,7 +38,7 @@ def test_treatment_page_shows_every_fact(client, treatment):
         "3 to 6",
         "4 to 6 weeks apart",
         "Mild",
-        "200–700 USD",
+        "200 to 700 USD",
         "Low",
         "Moderate",
         "Weeks to months.",

@@ -72,7 +72,7 @@ class TreatmentAdmin(SimpleHistoryAdmin):
                     ("sessions_min", "sessions_max"),
                     ("interval_min_weeks", "interval_max_weeks"),
                     "pain",
-                    ("cost_min", "cost_max", "currency"),
+                    ("cost_min", "cost_max"),
                 ],
             },
         ),

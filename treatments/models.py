@@ -261,11 +261,11 @@ class Treatment(Reviewed):
     pain = models.PositiveSmallIntegerField(
         _("pain"), choices=Pain.choices, help_text=_("How it usually feels, even with numbing.")
     )
-    cost_min = models.PositiveIntegerField(_("cost per session from"), help_text=_("Whole amount, no symbols."))
-    cost_max = models.PositiveIntegerField(_("cost per session up to"))
-    currency = models.CharField(
-        _("currency"), max_length=3, default="USD", help_text=_("Three-letter code, for example GBP, EUR or USD.")
+    cost_min = models.PositiveIntegerField(
+        _("cost per session from"),
+        help_text=_("Whole amount, no symbols, in the clinic's currency (set for the whole site when it is installed)."),
     )
+    cost_max = models.PositiveIntegerField(_("cost per session up to"))
     pigment_risk = models.CharField(
         _("pigment risk for darker skin"),
         max_length=10,
