@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench
+.PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench \
+	messages translations gettext
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,26 +16,56 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
 	DJANGO_DEBUG=1 $(MANAGE) seed_content
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-test: $(STAMP) browser-tools
+test: $(STAMP) browser-tools translations
 	$(BIN)/pytest
+
+# Interface translations: translators write locale/<locale>/LC_MESSAGES/django.po (committed); Django
+# reads the .mo files compiled from them (git-ignored) with GNU gettext's msgfmt.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+
+translations: $(PO_FILES:.po=.mo)
+
+%.mo: %.po | gettext
+	msgfmt --check-format -o $@ $<
+
+gettext:
+	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends gettext)
+	@command -v msgfmt >/dev/null || { echo "Compiling the translations needs GNU gettext's msgfmt: run 'sudo apt-get install gettext'." >&2; exit 1; }
+
+# Add the interface strings found in the code and templates to every .po file (new ones with an empty
+# msgstr for the translator; strings no longer used are dropped).
+messages: $(STAMP) gettext
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --all --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests --ignore=bench --ignore=screenshots
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here) and read
 # axe-core from node_modules. Installed when missing; as root (CI, containers) through apt-get.
 CHROMIUM := /usr/bin/chromium
 AXE_CORE := node_modules/axe-core/axe.min.js
 
-browser-tools: $(CHROMIUM) $(AXE_CORE)
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+browser-tools: $(CHROMIUM) $(AXE_CORE) $(CJK_FONT)
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update && apt-get install -y --no-install-recommends chromium; \
 	else \
 		echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'." >&2; exit 1; \
+	fi
+
+# Without a font that has Chinese characters, Chromium draws the Chinese pages as empty boxes in the
+# screenshots (the tests themselves do not need it, so a missing font only warns).
+$(CJK_FONT):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei; \
+	else \
+		echo "Screenshots of the Chinese pages need a Chinese font: run 'sudo apt-get install fonts-wqy-microhei'." >&2; \
 	fi
 
 $(AXE_CORE): package.json package-lock.json
@@ -94,3 +125,4 @@ superuser: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules screenshots
+	find locale -name '*.mo' -delete

@@ -121,7 +121,7 @@ def page_paths():
     from django.urls import NoReverseMatch, reverse
 
     pages = {
-        "baseline": reverse("treatments:ping"),
+        "baseline": reverse("ping"),
         "home": reverse("treatments:home"),
         "treatment list": reverse("treatments:treatment_list"),
         "treatment detail": reverse("treatments:treatment_detail", args=[SAMPLE_TREATMENT]),
@@ -162,7 +162,7 @@ def gunicorn(workers):
 def ping(origin):
     from django.urls import reverse
 
-    return origin + reverse("treatments:ping")
+    return origin + reverse("ping")
 
 
 def wait_until_up(url, server):

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "treatments.context_processors.site",
+                "treatments.languages.page_addresses",
             ],
         },
     },
@@ -209,9 +210,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# English keeps the unprefixed addresses; every other language lives under its code (/zh-hant/...).
+# Interface strings are translated in locale/<locale>/LC_MESSAGES/django.po (zh-hant: locale/zh_Hant).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them: Django's own formats, adjusted in scarguide/formats/
+# (English dates as "1 November 2026"; Hong Kong groups digits in threes, "1,500").
+FORMAT_MODULE_PATH = ["scarguide.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -237,7 +243,9 @@ SITE_NAME = os.environ.get("SCARGUIDE_SITE_NAME", "ScarGuide")
 # The one currency every cost on the site is in: a three-letter ISO 4217 code such as USD, GBP or HKD.
 CURRENCY = os.environ.get("SCARGUIDE_CURRENCY", "USD").strip().upper()
 if not re.fullmatch(r"[A-Z]{3}", CURRENCY):
-    raise ImproperlyConfigured(f"SCARGUIDE_CURRENCY must be a three-letter currency code such as HKD, not {CURRENCY!r}.")
+    raise ImproperlyConfigured(
+        f"SCARGUIDE_CURRENCY must be a three-letter currency code such as HKD, not {CURRENCY!r}."
+    )
 
 # Patients' answers travel in query strings: no log line may contain one (see scarguide.security).
 LOGGING = {

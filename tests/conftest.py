@@ -4,11 +4,12 @@ import datetime
 import itertools
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from treatments.editors import CONTENT_EDITOR
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
@@ -149,6 +150,14 @@ def editor_client(client, editor):
 def empty_cache():
     """Each test starts with nothing cached, whatever an earlier test rendered."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to a Chinese page leaves Chinese active in the test's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 # Example answers for the results page (see the results contract in DESIGN.md).

@@ -134,7 +134,7 @@ def test_staff_see_drafts_and_never_a_cached_page(patient, editor_client, treatm
 
 
 def test_baseline_ping_is_never_cached(patient):
-    response = patient.get(reverse("treatments:ping"))
+    response = patient.get(reverse("ping"))
     assert response.content == b"ok"
     assert "no-store" in response["Cache-Control"]
 

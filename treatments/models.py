@@ -263,7 +263,9 @@ class Treatment(Reviewed):
     )
     cost_min = models.PositiveIntegerField(
         _("cost per session from"),
-        help_text=_("Whole amount, no symbols, in the clinic's currency (set for the whole site when it is installed)."),
+        help_text=_(
+            "Whole amount, no symbols, in the clinic's currency (set for the whole site when it is installed)."
+        ),
     )
     cost_max = models.PositiveIntegerField(_("cost per session up to"))
     pigment_risk = models.CharField(

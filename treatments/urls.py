@@ -17,5 +17,4 @@ urlpatterns = [
     path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
     path("results/", results.results, name="results"),
     path("compare/", questionnaire.compare, name="compare"),
-    path("ping", views.ping, name="ping"),
 ]

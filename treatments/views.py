@@ -164,7 +164,8 @@ def ping(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # No canonical address or alternates: search engines should drop the address, not keep it.
+    return render(request, "404.html", {"canonical_url": "", "alternates": []}, status=404)
 
 
 def server_error(request):
