@@ -106,19 +106,11 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: run 'sudo apt-get install wrk'." >&2; exit 1; }
 	$(BIN)/python bench/run.py
 
-# Write the content as edited in admin back into fixtures/content.json.
-# Content history (who changed what) stays in the database it was recorded in.
-HISTORY := $(addprefix --exclude treatments.historical,scartype scartype_sources treatment treatment_sources \
-	suitability aftercarestep contraindication treatmentcontraindication source \
-	scartypephoto treatmentphoto beforeafterphoto)
-
-# Photos are uploads, not content: they stay with their media files, and before and after photos
-# are patients' images, which must never end up in the repository.
-PHOTOS := --exclude treatments.scartypephoto --exclude treatments.treatmentphoto --exclude treatments.beforeafterphoto
-
+# Write the content as edited in admin back into fixtures/content.json (treatments/management/commands/
+# export_content.py: natural keys; no history, photos or bookkeeping; English texts under their plain
+# names, translations under name_zh_hant and the like).
 export-content: $(STAMP)
-	DJANGO_DEBUG=1 $(MANAGE) dumpdata treatments --exclude treatments.seededrow --exclude treatments.contentversion $(PHOTOS) $(HISTORY) \
-		--natural-foreign --natural-primary --indent 2 --output fixtures/content.json
+	DJANGO_DEBUG=1 $(MANAGE) export_content
 
 superuser: $(STAMP)
 	DJANGO_DEBUG=1 $(MANAGE) createsuperuser

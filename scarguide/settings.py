@@ -53,6 +53,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation requires.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -218,6 +220,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates and numbers as each language writes them: Django's own formats, adjusted in scarguide/formats/
 # (English dates as "1 November 2026"; Hong Kong groups digits in threes, "1,500").
 FORMAT_MODULE_PATH = ["scarguide.formats"]
+# Content in every language (treatments/translation.py); a text not yet translated is shown in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

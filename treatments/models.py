@@ -25,9 +25,14 @@ class PublishedQuerySet(models.QuerySet):
             reviewers=Count("reviewed_by", distinct=True),
             reviewer=Max("reviewed_by"),
             unreviewed=Count("pk", filter=Q(reviewed_by="")),
+            translation_unchecked=Count("pk", filter=Q(translation_reviewed=False)),
         )
         alone = found["reviewers"] == 1 and not found["unreviewed"]
-        return {"reviewed_on": found["latest"], "reviewed_by": found["reviewer"] if alone else ""}
+        return {
+            "reviewed_on": found["latest"],
+            "reviewed_by": found["reviewer"] if alone else "",
+            "translation_reviewed": not found["translation_unchecked"],
+        }
 
     def matchable(self):
         """Published treatments the questionnaire weighs: every one but the overview pages of a family."""
@@ -41,11 +46,13 @@ class PublishedQuerySet(models.QuerySet):
 
 
 def review_of(rows) -> dict:
-    """For rows already loaded: the newest review date, and the reviewer when one clinician reviewed them all."""
+    """For rows already loaded: the newest review date, the reviewer when one clinician reviewed them all,
+    and whether the clinic has checked the translation of every one."""
     reviewers = {row.reviewed_by for row in rows}
     return {
         "reviewed_on": max((row.reviewed_on for row in rows), default=None),
         "reviewed_by": reviewers.pop() if len(reviewers) == 1 else "",
+        "translation_reviewed": all(row.translation_reviewed for row in rows),
     }
 
 
@@ -72,6 +79,15 @@ class Reviewed(models.Model):
         help_text=_(
             "Name and role of the clinician who checked it, for example 'Dr A. Smith, dermatologist'. "
             "Leave empty until a clinician has: the page then says it awaits review by the clinic's dermatologist."
+        ),
+    )
+    translation_reviewed = models.BooleanField(
+        _("translation checked by the clinic"),
+        default=False,
+        help_text=_(
+            "Tick once someone at the clinic has checked the Chinese text of this page, the rows on it included "
+            "(fits, aftercare steps, health rules). Until then the Chinese page says its translation awaits "
+            "review by the clinic. Untick it when the English changes and the Chinese has not caught up."
         ),
     )
 
@@ -124,6 +140,12 @@ class ScarType(Reviewed):
     slug = models.SlugField(
         _("web address"), unique=True, help_text=_("Used in the page address. Filled in from the name.")
     )
+    also_known_as = models.CharField(
+        _("also known as"),
+        max_length=200,
+        blank=True,
+        help_text=_("Other names patients may use or search for, separated by commas."),
+    )
     summary = models.TextField(
         _("summary"), help_text=_("One or two plain sentences shown first on the page and in lists.")
     )
@@ -149,7 +171,7 @@ class ScarType(Reviewed):
     sources = models.ManyToManyField(Source, blank=True, related_name="scar_types", verbose_name=_("sources"))
 
     objects = PublishedManager()
-    history = HistoricalRecords(m2m_fields=[sources])
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["order", "name"]
@@ -185,7 +207,9 @@ class Treatment(Reviewed):
         _("also known as"),
         max_length=200,
         blank=True,
-        help_text=_("Other names patients may have heard, separated by commas."),
+        help_text=_(
+            "Other names patients may have heard or search for (brand and everyday names), separated by commas."
+        ),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     is_overview = models.BooleanField(
@@ -287,7 +311,7 @@ class Treatment(Reviewed):
     scar_types = models.ManyToManyField(ScarType, through="Suitability", related_name="treatments", blank=True)
 
     objects = PublishedManager()
-    history = HistoricalRecords(m2m_fields=[sources])
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["name"]
@@ -381,7 +405,7 @@ class Suitability(models.Model):
             return self.get(treatment__slug=treatment, scar_type__slug=scar_type)
 
     objects = SuitabilityManager()
-    history = HistoricalRecords()
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["scar_type__order", "treatment__name"]

@@ -74,6 +74,7 @@ def scar_detail(request, slug):
         "treatments/scar_detail.html",
         {
             "scar_type": scar_type,
+            "translation_reviewed": scar_type.translation_reviewed,
             "suited": [row for row in scar_type.fits if row.suits],
             "unsuited": [row for row in scar_type.fits if not row.suits],
         },
@@ -135,6 +136,7 @@ def treatment_detail(request, slug):
         "treatments/treatment_detail.html#gallery" if in_gallery else "treatments/treatment_detail.html",
         {
             "treatment": treatment,
+            "translation_reviewed": treatment.translation_reviewed,
             "gallery_form": gallery_form,
             "skin": skin,
             "others": Treatment.objects.published().exclude(pk=treatment.pk).only("slug", "name"),
@@ -153,7 +155,11 @@ def aftercare(request, slug):
     treatment = _treatment(
         request, slug, "sources", Prefetch("aftercare_steps", AftercareStep.objects.order_by("day_from", "day_to"))
     )
-    return render(request, "treatments/aftercare.html", {"treatment": treatment})
+    return render(
+        request,
+        "treatments/aftercare.html",
+        {"treatment": treatment, "translation_reviewed": treatment.translation_reviewed},
+    )
 
 
 @require_GET
