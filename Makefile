@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .PHONY: run setup test browser-tools lint format check container-check export-content superuser clean bench \
-	messages translations gettext
+	messages translations gettext bench-search
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -105,6 +105,11 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update && apt-get install -y --no-install-recommends wrk)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: run 'sudo apt-get install wrk'." >&2; exit 1; }
 	$(BIN)/python bench/run.py
+
+# How long the site search takes with the starter content and with 1,000 more treatments (bench/search.py;
+# SQLite, or PostgreSQL with DATABASE_URL=postgres://...).
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py
 
 # Write the content as edited in admin back into fixtures/content.json (treatments/management/commands/
 # export_content.py: natural keys; no history, photos or bookkeeping; English texts under their plain
