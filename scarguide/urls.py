@@ -5,12 +5,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from treatments.search_engines import robots_txt, sitemap
 from treatments.views import ping
 
 # Addresses that are the same in every language: staff, the load balancer's probes, search engines' files.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ping", ping, name="ping"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 # Patients' pages: English at today's addresses, every other language under its code (/zh-hant/...).
 urlpatterns += i18n_patterns(

@@ -16,6 +16,7 @@ from .models import (
     TreatmentContraindication,
 )
 from .page_cache import cached_page
+from .structured_data import medical_web_page
 
 TREATMENTS_PER_PAGE = 24
 
@@ -75,6 +76,7 @@ def scar_detail(request, slug):
         {
             "scar_type": scar_type,
             "translation_reviewed": scar_type.translation_reviewed,
+            "structured_data": medical_web_page(request, scar_type, "MedicalCondition"),
             "suited": [row for row in scar_type.fits if row.suits],
             "unsuited": [row for row in scar_type.fits if not row.suits],
         },
@@ -137,6 +139,7 @@ def treatment_detail(request, slug):
         {
             "treatment": treatment,
             "translation_reviewed": treatment.translation_reviewed,
+            "structured_data": medical_web_page(request, treatment, "MedicalProcedure"),
             "gallery_form": gallery_form,
             "skin": skin,
             "others": Treatment.objects.published().exclude(pk=treatment.pk).only("slug", "name"),
