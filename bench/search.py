@@ -71,7 +71,9 @@ def measure(run, options):
         found = len(find(query))
         search = timings(lambda query=query: find(query), options.repeat)
         page = timings(lambda query=query: client.get("/search/", {"q": query}), options.repeat)
-        print(f"| {query} | {found} | {p(search, 50):.1f} | {p(search, 95):.1f} | {p(page, 50):.1f} | {p(page, 95):.1f} |")
+        print(
+            f"| {query} | {found} | {p(search, 50):.1f} | {p(search, 95):.1f} | {p(page, 50):.1f} | {p(page, 95):.1f} |"
+        )
         if "synthetic" in run and p(page, 50) >= TARGET_MS:
             slow.append(f"{run}: the page for {query!r} took {p(page, 50):.1f} ms (target under {TARGET_MS} ms)")
     print()
