@@ -183,3 +183,13 @@ def test_a_query_that_matches_many_lists_the_best_and_counts_the_rest(client, ca
     many = find("synthetic")
     assert (len(many), len(many.treatments), many.not_shown) == (30, 24, 6)
     assert "6 more are not shown" in page(client, reverse("treatments:search") + "?q=synthetic")
+
+
+def test_chinese_search_results_say_when_a_translation_awaits_review(client, catalogue):
+    notice = "This translation awaits review by the clinic."
+    url = "/zh-hant" + reverse("treatments:search")
+    assert notice in page(client, f"{url}?q=凹凸洞")
+    ScarType = type(catalogue["rolling"])
+    ScarType.objects.filter(pk=catalogue["rolling"].pk).update(translation_reviewed=True)
+    assert notice not in page(client, f"{url}?q=凹凸洞")
+    assert notice not in page(client, f"{url}?q=wedding"), "nothing found, nothing to review"

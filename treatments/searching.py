@@ -32,9 +32,16 @@ class SearchForm(forms.Form):
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    found = find(query) if query else None
+    shown = [*found.scar_types, *found.treatments] if found else []
     return render(
         request,
         "treatments/search.html",
-        {"form": form, "query": query, "found": find(query) if query else None},
+        {
+            "form": form,
+            "query": query,
+            "found": found,
+            "translation_reviewed": all(row.translation_reviewed for row in shown) if shown else None,
+        },
         status=400 if form.errors else 200,
     )
