@@ -93,6 +93,21 @@ def test_language_links_keep_the_page_and_its_query_string(client, public_pages,
     assert "aria-current" in back["zh-hant"]
 
 
+def test_language_links_of_a_cached_page_keep_only_what_the_page_reads(client, treatment):
+    """Answers pasted onto a catalogue address must not end up in the page the shared cache keeps."""
+    url = treatment.get_absolute_url()
+    response = client.get(f"{url}?skin=4&health=pregnant&scar=rolling")
+    links = {link["hreflang"]: link["href"] for link in read(response).language_links}
+    assert links == {"en": f"{url}?skin=4", "zh-hant": f"{chinese(url)}?skin=4"}
+    assert "pregnant" not in response.content.decode()
+    listing = reverse("treatments:treatment_list")
+    links = {
+        link["hreflang"]: link["href"]
+        for link in read(client.get(f"{listing}?pain=2&page=1&health=pregnant")).language_links
+    }
+    assert links["zh-hant"] == f"{chinese(listing)}?pain=2&page=1"
+
+
 def test_language_links_on_a_page_not_found_lead_to_each_home_page(client):
     links = read(client.get("/zh-hant/no-such-page/?scar=rolling")).language_links
     assert [link["href"] for link in links] == ["/", "/zh-hant/"]

@@ -11,17 +11,27 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language, get_language_info, override
 
+from .forms import GalleryFilterForm, TreatmentFilterForm
+
 # Query parameters that are part of what a page is, kept in its canonical address and its alternates.
 # Every other parameter (filters, answers, dates, a search) is left out of them.
 PAGE_PARAMETERS = {
     "treatments:treatment_list": ("page",),
     "treatments:compare": ("t",),
 }
+# The parameters each page kept in the shared cache reads. Its language links keep these and nothing
+# else, so that nothing else in its address (answers pasted onto it, say) is stored with the page.
+CACHED_PAGE_PARAMETERS = {
+    "treatments:treatment_list": (*TreatmentFilterForm.base_fields, "page"),
+    "treatments:treatment_detail": tuple(GalleryFilterForm.base_fields),
+    "treatments:compare": ("t",),
+}
 
 
 def page_addresses(request: HttpRequest) -> dict:
-    """Context for base.html: `language_links` (the same page, the same query string, in each language),
-    and `alternates` and `canonical_url` for search engines. A page that is not translated (the admin's
+    """Context for base.html: `language_links` (the same page, the same query string, in each language;
+    on a page kept in the shared cache, only the parameters it reads), and `alternates` and
+    `canonical_url` for search engines. A page that is not translated (the admin's
     sign-in lockout, say) gets no language links; a page not found links each language's home page."""
     match = request.resolver_match
     try:
@@ -31,6 +41,8 @@ def page_addresses(request: HttpRequest) -> dict:
     if match and len(set(paths.values())) < len(paths):
         return {}
     query = request.META.get("QUERY_STRING", "")
+    if match and getattr(match.func, "shared_cache", False):
+        query = _only(request, CACHED_PAGE_PARAMETERS.get(match.view_name, ()))
     current = get_language()
     links = []
     for code, path in paths.items():
@@ -46,9 +58,7 @@ def page_addresses(request: HttpRequest) -> dict:
         )
     if not match:
         return {"language_links": links}
-    kept = urlencode(
-        [(name, value) for name in PAGE_PARAMETERS.get(match.view_name, ()) for value in request.GET.getlist(name)]
-    )
+    kept = _only(request, PAGE_PARAMETERS.get(match.view_name, ()))
     absolute = {code: request.build_absolute_uri(f"{path}?{kept}" if kept else path) for code, path in paths.items()}
     return {
         "language_links": links,
@@ -58,6 +68,10 @@ def page_addresses(request: HttpRequest) -> dict:
             {"hreflang": "x-default", "url": absolute[settings.LANGUAGE_CODE]},
         ],
     }
+
+
+def _only(request: HttpRequest, names) -> str:
+    return urlencode([(name, value) for name in names for value in request.GET.getlist(name)])
 
 
 def _path(match, language: str) -> str:

@@ -91,6 +91,8 @@ def cached_page(view):
         patch_vary_headers(response, ["HX-Request"])
         return response
 
+    # Read by the language links (treatments.languages), which keep only the parameters such a page reads.
+    page.shared_cache = True
     return page
 
 

@@ -57,6 +57,8 @@ def language_link(page, code):
 @pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
 def test_patient_switches_language_mid_questionnaire_without_losing_answers(page, page_errors):
     page.goto("/questionnaire/")
+    # With JavaScript the plain form is replaced by the first step as soon as htmx loads: wait for it.
+    expect(page.locator("button[name='step'][value='2']")).to_be_visible()
     page.locator("input[name='scar'][value='rolling']").check()
     page.locator("input[name='scar'][value='boxcar']").check()
     page.locator("button[name='step'][value='2']").click()
