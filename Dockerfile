@@ -1,5 +1,15 @@
 # ScarGuide's production image: gunicorn serving Django, whitenoise serving the static files.
 # Build: docker build -t scarguide .   Release step: docker run --rm --env-file .env scarguide python manage.py release
+
+# The interface translations, compiled from the committed .po files by GNU gettext's msgfmt in a stage of
+# their own, so the image carries the .mo files and not gettext.
+FROM python:3.12-slim-bookworm AS translations
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext=0.21-12 \
+    && rm -rf /var/lib/apt/lists/*
+COPY locale /locale
+RUN find /locale -name django.po -execdir msgfmt --check-format -o django.mo django.po ";"
+
 FROM python:3.12-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -20,6 +30,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
     && pip install --no-cache-dir -c requirements.lock -r requirements.txt
 
 COPY . .
+COPY --from=translations /locale /app/locale
 
 # Hashed, compressed static files are part of the image; the key only lets settings load for this step.
 RUN DJANGO_SECRET_KEY=collectstatic-at-build-time-only python manage.py collectstatic --no-input --verbosity 0 \

@@ -126,7 +126,7 @@ def page_paths():
     from django.urls import NoReverseMatch, reverse
 
     pages = {
-        PING: reverse("treatments:ping"),
+        PING: reverse("ping"),
         "home": reverse("treatments:home"),
         "treatment list": reverse("treatments:treatment_list"),
         "treatment detail": reverse("treatments:treatment_detail", args=[SAMPLE_TREATMENT]),

@@ -56,7 +56,9 @@ def error_page(request: HttpRequest, status: int) -> HttpResponse:
     if wants_json(request):
         response = JsonResponse({"errors": {"__all__": [str(message)]}}, status=status)
     else:
-        response = render(request, "error.html", {"heading": heading, "message": message}, status=status)
+        # No canonical address or alternates: search engines should drop an error's address, not keep it.
+        context = {"heading": heading, "message": message, "canonical_url": "", "alternates": []}
+        response = render(request, "error.html", context, status=status)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

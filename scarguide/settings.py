@@ -5,6 +5,7 @@ project folder, and the local-memory cache. Production sets DATABASE_URL and RED
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -52,11 +53,14 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation requires.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
@@ -104,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "treatments.context_processors.site",
+                "treatments.languages.page_addresses",
             ],
         },
     },
@@ -223,9 +228,17 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# English keeps the unprefixed addresses; every other language lives under its code (/zh-hant/...).
+# Interface strings are translated in locale/<locale>/LC_MESSAGES/django.po (zh-hant: locale/zh_Hant).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", _("English")), ("zh-hant", _("Traditional Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them: Django's own formats, adjusted in scarguide/formats/
+# (English dates as "1 November 2026"; Hong Kong groups digits in threes, "1,500").
+FORMAT_MODULE_PATH = ["scarguide.formats"]
+# Content in every language (treatments/translation.py); a text not yet translated is shown in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -245,8 +258,15 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-# The name patients see in the header, and the currency prices are shown in by default.
+# The name patients see in the header.
 SITE_NAME = os.environ.get("SCARGUIDE_SITE_NAME", "ScarGuide")
+
+# The one currency every cost on the site is in: a three-letter ISO 4217 code such as USD, GBP or HKD.
+CURRENCY = os.environ.get("SCARGUIDE_CURRENCY", "USD").strip().upper()
+if not re.fullmatch(r"[A-Z]{3}", CURRENCY):
+    raise ImproperlyConfigured(
+        f"SCARGUIDE_CURRENCY must be a three-letter currency code such as HKD, not {CURRENCY!r}."
+    )
 
 # Patients' answers travel in query strings: no log line may contain one, and a client's error is one line
 # (scarguide.logs; gunicorn.conf.py applies the same rules to gunicorn's logs).

@@ -4,11 +4,12 @@ import datetime
 import itertools
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.servers import MissingServer, PostgresServer, RedisServer, manage, production_environment
 from treatments.editors import CONTENT_EDITOR
@@ -64,7 +65,6 @@ def make_treatment(**fields):
         "pain": 1,
         "cost_min": 200,
         "cost_max": 700,
-        "currency": "USD",
         "pigment_risk": Treatment.PigmentRisk.LOW,
         "pigment_note": "Low risk.",
         "evidence": Treatment.Evidence.MODERATE,
@@ -151,6 +151,14 @@ def editor_client(client, editor):
 def empty_cache():
     """Each test starts with nothing cached, whatever an earlier test rendered."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to a Chinese page leaves Chinese active in the test's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 # Example answers for the results page (see the results contract in DESIGN.md).

@@ -42,7 +42,7 @@ def test_editor_saves_a_treatment_through_admin(editor_client, treatment):
 
 def test_treatment_form_groups_the_family_and_matching_fields_with_their_help(editor_client, treatment):
     html = editor_client.get(reverse("admin:treatments_treatment_change", args=[treatment.pk])).content.decode()
-    for name in ("is_overview", "family", "wounds_skin", "paired_with", "aftercare_steps-0-urgent"):
+    for name in ("is_overview", "family", "wounds_skin", "paired_with", "aftercare_steps-0-urgent_en"):
         assert f'name="{name}"' in html, name
     assert "Family: an overview page and its kinds" in html
     assert "How the questionnaire weighs it" in html

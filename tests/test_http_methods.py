@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_public_page_answers_head_as_it_answers_get(client, public_pages):
-    pages = {**public_pages, "ping": reverse("treatments:ping"), "health check": "/healthz"}
+    pages = {**public_pages, "ping": reverse("ping"), "health check": "/healthz"}
     for name, url in pages.items():
         get = client.get(url)
         head = client.head(url)

@@ -33,6 +33,8 @@ LOADING_ATTRIBUTES = {
     "form": ["action"],
 }
 CSS_URL = re.compile(r"""(?:url\(|@import)\s*['"]?([^'")\s]+)""")
+# <link>s that name an address for search engines (the page itself, in each language); browsers load nothing.
+NOT_LOADED = {"canonical", "alternate"}
 
 
 class Loads(HTMLParser):
@@ -41,6 +43,8 @@ class Loads(HTMLParser):
         self.urls = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "link" and dict(attrs).get("rel") in NOT_LOADED:
+            return
         for name, value in attrs:
             if value and name in LOADING_ATTRIBUTES.get(tag, []):
                 self.urls += [part.split()[0] for part in value.split(",")] if name == "srcset" else [value]

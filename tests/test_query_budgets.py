@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests.conftest import make_catalogue
 from treatments.management.commands.generate_synthetic_treatments import add_synthetic_treatments
@@ -34,10 +35,12 @@ def queries_to_render(client, url):
     return len(queries)
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
 @pytest.mark.parametrize("page", PAGES)
-def test_page_runs_the_same_queries_with_10_or_200_treatments(client, page):
+def test_page_runs_the_same_queries_with_10_or_200_treatments(client, page, language):
     first, *_ = make_catalogue(10)
-    url = PAGES[page](first)
+    with translation.override(language):
+        url = PAGES[page](first)
     with_10 = queries_to_render(client, url)
     add_synthetic_treatments(190)
     with_200 = queries_to_render(client, url)

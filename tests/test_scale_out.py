@@ -129,7 +129,7 @@ def test_an_edit_on_one_server_shows_on_the_other_within_a_second(two_servers):
     form = FormFields()
     form.feed(staff.get(server_a, change_url)[1])
     new_summary = f"Wide, shallow dips with soft edges (edited {uuid.uuid4().hex[:8]})."
-    data = [(name, new_summary if name == "summary" else value) for name, value in form.data]
+    data = [(name, new_summary if name == "summary_en" else value) for name, value in form.data]
     status, body = staff.request(server_a, "POST", change_url, data)
     assert status == 302, body[:2000]
 

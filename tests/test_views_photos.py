@@ -160,14 +160,14 @@ def test_replacing_a_photo_deletes_every_old_file(scar_type, media, django_captu
 def test_staff_upload_a_phone_photo_on_the_scar_type_page_and_patients_see_it(admin_client, client, media):
     scar_type = create(make_scar_type(name="Ice pick", slug="ice-pick"))
     fields = {
-        "name": scar_type.name,
+        "name_en": scar_type.name,
         "slug": scar_type.slug,
         "shape": "sunken",
         "order": 1,
-        "summary": scar_type.summary,
-        "description": scar_type.description,
-        "how_to_recognise": scar_type.how_to_recognise,
-        "stretch_test": scar_type.stretch_test,
+        "summary_en": scar_type.summary,
+        "description_en": scar_type.description,
+        "how_to_recognise_en": scar_type.how_to_recognise,
+        "stretch_test_en": scar_type.stretch_test,
         "published": "on",
         "reviewed_on": "2026-11-01",
         "reviewed_by": "Dr Test",

@@ -1,6 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import NO_HEALTH_ANSWER
@@ -23,10 +28,46 @@ admin.site.index_title = _("Keep the patient guide current")
 # columns and the inline tables; the breadcrumbs and the index lead to every list.
 admin.site.enable_nav_sidebar = False
 
-REVIEW_FIELDS = (_("Publishing and review"), {"fields": ["published", "reviewed_on", "reviewed_by"]})
+REVIEW_FIELDS = (
+    _("Publishing and review"),
+    {"fields": ["published", "reviewed_on", "reviewed_by", "translation_reviewed"]},
+)
 
 
-class SuitabilityInline(admin.TabularInline):
+def missing_translation(model) -> Q:
+    """Rows with an English text whose translation into another language is still empty (patients reading
+    that language see the English)."""
+    found = Q()
+    for field in translator.get_options_for_model(model).fields:
+        english = build_localized_fieldname(field, settings.LANGUAGE_CODE)
+        written = Q(**{f"{english}__isnull": False}) & ~Q(**{english: ""})
+        for code, _name in settings.LANGUAGES[1:]:
+            other = build_localized_fieldname(field, code)
+            found |= written & (Q(**{f"{other}__isnull": True}) | Q(**{other: ""}))
+    return found
+
+
+class MissingTranslation(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing translation")), ("complete", _("Translated"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(missing_translation(queryset.model))
+        if self.value() == "complete":
+            return queryset.exclude(missing_translation(queryset.model))
+        return queryset
+
+
+class ContentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Content with its history, each text with a field per language, English first (no tabs: both
+    languages stay in view, and the tabbed variant would load jQuery UI from another site)."""
+
+
+class SuitabilityInline(TranslationTabularInline):
     model = Suitability
     extra = 0
     autocomplete_fields = ["scar_type"]
@@ -34,14 +75,14 @@ class SuitabilityInline(admin.TabularInline):
     verbose_name_plural = _("Fit for each scar type (one row per scar type)")
 
 
-class AftercareStepInline(admin.StackedInline):
+class AftercareStepInline(TranslationStackedInline):
     model = AftercareStep
     extra = 0
     fields = [("day_from", "day_to"), "todo", "urgent", "watch_for"]
     verbose_name_plural = _("Aftercare timeline (day 0 is the day of treatment)")
 
 
-class TreatmentContraindicationInline(admin.TabularInline):
+class TreatmentContraindicationInline(TranslationTabularInline):
     model = TreatmentContraindication
     extra = 0
     autocomplete_fields = ["contraindication"]
@@ -50,7 +91,7 @@ class TreatmentContraindicationInline(admin.TabularInline):
 
 
 @admin.register(Treatment)
-class TreatmentAdmin(SimpleHistoryAdmin):
+class TreatmentAdmin(ContentAdmin):
     list_display = [
         "name",
         "overview",
@@ -64,6 +105,8 @@ class TreatmentAdmin(SimpleHistoryAdmin):
     list_display_links = ["name"]
     list_filter = [
         "published",
+        MissingTranslation,
+        "translation_reviewed",
         "is_overview",
         "family",
         "category",
@@ -76,7 +119,7 @@ class TreatmentAdmin(SimpleHistoryAdmin):
     ]
     list_editable = ["published"]
     list_select_related = ["family"]
-    search_fields = ["name", "slug", "also_known_as", "summary"]
+    search_fields = ["name_en", "name_zh_hant", "slug", "also_known_as_en", "also_known_as_zh_hant", "summary_en"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["family", "paired_with"]
     filter_horizontal = ["sources"]
@@ -115,7 +158,7 @@ class TreatmentAdmin(SimpleHistoryAdmin):
                     ("sessions_min", "sessions_max"),
                     ("interval_min_weeks", "interval_max_weeks"),
                     "pain",
-                    ("cost_min", "cost_max", "currency"),
+                    ("cost_min", "cost_max"),
                 ],
             },
         ),
@@ -142,34 +185,34 @@ class TreatmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ScarType)
-class ScarTypeAdmin(SimpleHistoryAdmin):
+class ScarTypeAdmin(ContentAdmin):
     list_display = ["name", "shape", "order", "published", "reviewed_on"]
     list_editable = ["order", "published"]
-    list_filter = ["published", "shape"]
-    search_fields = ["name", "slug", "summary"]
+    list_filter = ["published", "shape", MissingTranslation, "translation_reviewed"]
+    search_fields = ["name_en", "name_zh_hant", "slug", "also_known_as_en", "also_known_as_zh_hant", "summary_en"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["sources"]
     inlines = [ScarTypePhotoInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "shape", "order", "summary"]}),
+        (None, {"fields": ["name", "slug", "also_known_as", "shape", "order", "summary"]}),
         (_("For patients"), {"fields": ["description", "how_to_recognise", "stretch_test", "sources"]}),
         REVIEW_FIELDS,
     ]
 
 
 @admin.register(Suitability)
-class SuitabilityAdmin(SimpleHistoryAdmin):
+class SuitabilityAdmin(ContentAdmin):
     list_display = ["treatment", "scar_type", "fit"]
-    list_filter = ["fit", "scar_type", "treatment"]
+    list_filter = ["fit", MissingTranslation, "scar_type", "treatment"]
     list_select_related = ["treatment", "scar_type"]
     search_fields = ["treatment__name", "scar_type__name", "reason"]
     autocomplete_fields = ["treatment", "scar_type"]
 
 
 @admin.register(AftercareStep)
-class AftercareStepAdmin(SimpleHistoryAdmin):
+class AftercareStepAdmin(ContentAdmin):
     list_display = ["treatment", "label", "day_from", "day_to", "has_urgent_signs"]
-    list_filter = ["treatment"]
+    list_filter = [MissingTranslation, "treatment"]
     list_select_related = ["treatment"]
     search_fields = ["treatment__name", "todo", "urgent", "watch_for"]
     autocomplete_fields = ["treatment"]
@@ -192,19 +235,19 @@ class ContraindicationForm(forms.ModelForm):
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(SimpleHistoryAdmin):
+class ContraindicationAdmin(ContentAdmin):
     form = ContraindicationForm
     list_display = ["name", "question", "rules_out_all", "order"]
     list_editable = ["order"]
-    list_filter = ["rules_out_all"]
+    list_filter = ["rules_out_all", MissingTranslation]
     search_fields = ["name", "question", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(TreatmentContraindication)
-class TreatmentContraindicationAdmin(SimpleHistoryAdmin):
+class TreatmentContraindicationAdmin(ContentAdmin):
     list_display = ["contraindication", "treatment", "action"]
-    list_filter = ["action", "contraindication", "treatment"]
+    list_filter = ["action", MissingTranslation, "contraindication", "treatment"]
     list_select_related = ["treatment", "contraindication"]
     search_fields = ["treatment__name", "contraindication__name", "note"]
     autocomplete_fields = ["treatment", "contraindication"]

@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .content import check, lines
 
@@ -32,7 +31,7 @@ class AftercareStep(models.Model):
             return self.get(treatment__slug=treatment, day_from=day_from, day_to=day_to)
 
     objects = AftercareStepManager()
-    history = HistoricalRecords()
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["treatment__name", "day_from", "day_to"]

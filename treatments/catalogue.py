@@ -19,9 +19,9 @@ from .models import (
     Suitability,
     Treatment,
     TreatmentContraindication,
-    review_of,
 )
 from .page_cache import content_version
+from .publishing import review_of
 
 
 @dataclass(frozen=True)

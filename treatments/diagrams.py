@@ -29,6 +29,10 @@ _ALT_TEXT = {
         "Cross-section of skin with a hypertrophic scar: a firm mound of extra scar tissue that rises "
         "above the skin surface and stays within the area of the original spot."
     ),
+    "flat-marks": _(
+        "Cross-section of skin with flat marks: the surface stays flat and smooth; a red patch comes from "
+        "small blood vessels under the surface, and a brown patch from extra pigment in the top layer."
+    ),
 }
 
 _CAPTION = {
@@ -39,6 +43,7 @@ _CAPTION = {
         "A raised scar in a slice of skin: extra scar tissue rises above the surface, within the area of the "
         "original spot."
     ),
+    "flat-marks": _("Flat marks in a slice of skin: only the colour changes, red or brown, with no dip or bump."),
 }
 
 

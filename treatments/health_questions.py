@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from . import vocabulary
 from .content import NaturalKeyManager, check
@@ -42,7 +41,7 @@ class Contraindication(models.Model):
     )
 
     objects = NaturalKeyManager()
-    history = HistoricalRecords()
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["order", "name"]
@@ -73,7 +72,7 @@ class TreatmentContraindication(models.Model):
             return self.get(treatment__slug=treatment, contraindication__slug=contraindication)
 
     objects = RuleManager()
-    history = HistoricalRecords()
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["contraindication__order", "treatment__name"]

@@ -1,23 +1,21 @@
 """The questionnaire's clinical rules, as pure functions: the one home of every matching rule.
 
-Input: the patient's answers and the facts of each matchable treatment, read from the content rows
-(Treatment, Suitability, TreatmentContraindication, Contraindication, ScarType). Output: the options
-to discuss, ranked, every other treatment with the reasons it was ruled out, suggested plans and
-notices. Nothing here touches the database, a request or a template, so when staff change a row in
-admin the results follow with no code change. The clinical basis is `docs/clinical-basis.md`; each
-rule names the section it comes from.
-
-Deciding is cheap and done for every treatment; the sentences that explain a decision are written
-only when asked for (`Candidate.reasons()`), so a page pays only for the options it shows.
-Gate 6 of section 8 (possible body dysmorphic disorder) is met by never recommending: every entry
-is an "option to discuss", and the questionnaire asks nothing that could trigger it.
+Input: the answers and the facts of each matchable treatment, read from the content rows (clinical_facts.py).
+Output (outcome.py): the options to discuss, ranked, every other treatment with the reasons it was ruled out,
+plans and notices. No database, request or template here, so an edit in admin changes the results with no
+code change. Each rule names the section of `docs/clinical-basis.md` it comes from. Deciding is cheap and
+done for every treatment; sentences are written only when asked for, so a page pays for what it shows.
+Gate 6 of section 8 (possible body dysmorphic disorder) is met by never recommending: every entry is an
+"option to discuss", and the questionnaire asks nothing that could trigger it.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
-from .clinical_facts import Answers, Concern, Patient, Rule, Scar, TreatmentFacts
+from .clinical_facts import Answers, Concern, Patient, Scar, TreatmentFacts
+from .outcome import SUITS, Candidate, Excluded, Notice, Plan, Result, ScarLabel, Step
 from .vocabulary import DARKER_SKIN_TYPES, KELOID, Action, Evidence, Fit, PigmentRisk, Role, Severity, Shape
 from .wording import Say, say, sentence
 
@@ -40,9 +38,8 @@ class Weights:
     # higher and those with a moderate risk lower (a high risk rules the option out).
     low_pigment_risk: int = 1
     moderate_pigment_risk: int = -1
-    # Section 8, downtime tolerance. Design choice: a point for fitting within the limit, a point
-    # less when the longest usual recovery may go over it, and one more when it may go over by a
-    # week or more.
+    # Section 8, downtime tolerance. Design choice: a point for fitting within the limit, a point less
+    # when the longest usual recovery may go over it, one more when by a week or more.
     recovery_fits: int = 1
     recovery_may_go_over: int = -1
     recovery_over_by_a_week: int = -1
@@ -54,16 +51,12 @@ class Weights:
         ((Severity.MODERATE, Role.VOLUME), 1),
         ((Severity.SEVERE, Role.STRUCTURAL), 2),
         ((Severity.SEVERE, Role.VOLUME), 1),
-    )
+    )  # fmt: skip
     # Section 4, evidence column, and section 8, output wording: better-studied options rank
     # higher. Very low evidence also sorts below every better-supported option (see TIERS).
     evidence: tuple = (
-        (Evidence.HIGH, 2),
-        (Evidence.MODERATE, 1),
-        (Evidence.LOW_MODERATE, 0),
-        (Evidence.LOW, -1),
-        (Evidence.VERY_LOW, -2),
-    )
+        (Evidence.HIGH, 2), (Evidence.MODERATE, 1), (Evidence.LOW_MODERATE, 0), (Evidence.LOW, -1), (Evidence.VERY_LOW, -2)
+    )  # fmt: skip
 
 
 WEIGHTS = Weights()
@@ -77,7 +70,6 @@ TIER_USUAL, TIER_WOUNDS_KELOID_PRONE, TIER_VERY_LOW_EVIDENCE = 0, 1, 2
 # When a patient has raised and sunken scars, each group is ranked and shown on its own, raised
 # scars first: they need their own treatment, and they change what is safe for the others.
 GROUP_ORDER = {Shape.RAISED: 0, Shape.SUNKEN: 1}
-SUITS = frozenset({Fit.FIRST_LINE, Fit.SECOND_LINE})
 SUITS_FIRST = Fit.FIRST_LINE
 
 
@@ -95,6 +87,7 @@ class Finding(NamedTuple):
 
 
 NOTHING = Finding()
+CONCERN = attrgetter("concern")
 
 
 def scar_fit(treatment: TreatmentFacts, patient: Patient) -> Finding:
@@ -147,21 +140,17 @@ def health_rules(treatment: TreatmentFacts, patient: Patient) -> Finding:
     applying = [treatment.rule_for[slug] for slug in patient.health if slug in treatment.rule_for]
     if not applying:
         return NOTHING
-    avoid = [r for r in applying if r.action == Action.AVOID]
-    cautions = sorted((r for r in applying if r.action == Action.CAUTION), key=lambda r: r.concern)
+    avoid = sorted((r for r in applying if r.action == Action.AVOID), key=CONCERN)
+    cautions = sorted((r for r in applying if r.action == Action.CAUTION), key=CONCERN)
     stops = {c.slug for c in patient.hard_stops}
     ask_doctor = any(r.concern in stops for r in cautions)
     return Finding(
-        excludes=tuple(say("text", kind=f"health:{r.concern}", text=r.note) for r in sorted(avoid, key=_concern)),
+        excludes=tuple(say("text", kind=f"health:{r.concern}", text=r.note) for r in avoid),
         cautions=tuple(say("text", text=r.note) for r in cautions),
         score=WEIGHTS.health_caution * len(cautions),
         holds_back=(say("held-back-ask-doctor"),) if ask_doctor else (),
         ask_doctor=ask_doctor,
     )
-
-
-def _concern(rule: Rule) -> str:
-    return rule.concern
 
 
 def keloid_tendency(treatment: TreatmentFacts, patient: Patient) -> Finding:
@@ -273,43 +262,6 @@ RULES = (
 )
 
 
-class ScarLabel(NamedTuple):
-    """How an option fits one of the patient's kinds of scar, for the patient."""
-
-    scar: str
-    name: str
-    fit: str
-
-
-# Made for every treatment of every request, so light: slots, not frozen.
-@dataclass(slots=True, kw_only=True)
-class Candidate:
-    treatment: TreatmentFacts
-    fit: str
-    score: int
-    tier: int
-    group: str
-    labels: tuple[ScarLabel, ...]
-    over_limit_days: int = 0
-    ask_doctor: bool = False
-    findings: tuple[Finding, ...] = field(default=(), repr=False)
-
-    def reasons(self) -> list[str]:
-        return [sentence(s) for f in self.findings for s in f.reasons]
-
-    def cautions(self) -> list[str]:
-        return [sentence(s) for f in self.findings for s in (*f.holds_back, *f.cautions)]
-
-
-@dataclass(slots=True, kw_only=True)
-class Excluded:
-    treatment: TreatmentFacts
-    why: tuple[Say, ...]
-
-    def reasons(self) -> list[str]:
-        return [sentence(s) for s in self.why]
-
-
 def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
     """Apply every rule; a reason to rule the treatment out from any rule wins over everything else."""
     findings = tuple(rule(treatment, patient) for rule in RULES)
@@ -362,60 +314,6 @@ def pair_up(assessed: list[Candidate | Excluded]) -> list[Candidate | Excluded]:
         else entry
         for entry in assessed
     ]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Step:
-    """One numbered step of a plan: the treatments done at that point, the patient's kinds of scar they
-    are for, and how long after the step before."""
-
-    candidates: tuple[Candidate, ...]
-    scars: tuple[str, ...]
-    wait: str = ""
-
-    def wait_words(self) -> str:
-        return sentence(say(self.wait)).strip() if self.wait else ""
-
-    def parts(self) -> list[tuple[Candidate, list[str]]]:
-        """Each treatment of the step with the names of the patient's scars it is for."""
-        return [
-            (c, [label.name for label in c.labels if label.scar in self.scars and label.fit in SUITS])
-            for c in self.candidates
-        ]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Plan:
-    steps: tuple[Step, ...]
-
-    @property
-    def treatments(self) -> tuple[str, ...]:
-        return tuple(c.treatment.slug for step in self.steps for c in step.candidates)
-
-    def note(self) -> str:
-        """The plan in words, its steps numbered as the page numbers them."""
-        parts = [
-            sentence(
-                say(
-                    "plan-step",
-                    number=number,
-                    names=_names(
-                        sentence(say("plan-for", name=c.treatment.name, scars=_names(scars, lower=True)))
-                        for c, scars in step.parts()
-                    ),
-                    does=sentence(say(f"plan-does-{step.candidates[0].treatment.role}")),
-                    wait=sentence(say(step.wait)) if step.wait else "",
-                )
-            )
-            for number, step in enumerate(self.steps, 1)
-        ]
-        return " ".join([*parts, sentence(say("plan-end"))])
-
-
-def _names(names: Iterable[str], *, lower: bool = False) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    *others, last = [name[:1].lower() + name[1:] if lower else name for name in names]
-    return sentence(say("names", names=", ".join(others), last=last)) if others else last
 
 
 def plans(candidates: tuple[Candidate, ...], patient: Patient) -> tuple[Plan, ...]:
@@ -500,14 +398,6 @@ def _union(candidates: Iterable[Candidate], scars: list[str]) -> tuple[str, ...]
     return tuple(scar for scar in scars if scar in found)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Notice:
-    text: str
-    # A notice that changes everything (a hard stop or a tendency to form raised scars), shown as a
-    # warning before the options.
-    warning: bool = False
-
-
 def notices(patient: Patient) -> tuple[Notice, ...]:
     """Notices (section 8 gate; section 6): the message of each health question in effect, as a warning
     for hard stops and for a tendency to form raised scars (ticked, or implied by raised scars: a
@@ -529,15 +419,6 @@ def notices(patient: Patient) -> tuple[Notice, ...]:
 
 def _order(patient: Patient, slug: str) -> int:
     return list(patient.concerns).index(slug) if slug in patient.concerns else len(patient.concerns)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Result:
-    candidates: tuple[Candidate, ...]
-    excluded: tuple[Excluded, ...]
-    plans: tuple[Plan, ...]
-    notices: tuple[Notice, ...]
-    patient: Patient
 
 
 def match(

@@ -1,7 +1,7 @@
 """The content a clinic keeps current: scar types, treatments and the facts that link them."""
 
 from django.db import models
-from django.db.models import Count, F, Max, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -9,89 +9,7 @@ from simple_history.models import HistoricalRecords
 from . import vocabulary
 from .content import NaturalKeyManager, check, lines
 from .diagrams import diagram_for
-
-
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published=True)
-
-    def review(self):
-        """The newest review date of these rows, and their reviewer when one clinician reviewed them all.
-
-        In one query; a page built from rows that are not all reviewed says it awaits review.
-        """
-        found = self.aggregate(
-            latest=Max("reviewed_on"),
-            reviewers=Count("reviewed_by", distinct=True),
-            reviewer=Max("reviewed_by"),
-            unreviewed=Count("pk", filter=Q(reviewed_by="")),
-        )
-        alone = found["reviewers"] == 1 and not found["unreviewed"]
-        return {"reviewed_on": found["latest"], "reviewed_by": found["reviewer"] if alone else ""}
-
-    def matchable(self):
-        """Published treatments the questionnaire weighs: every one but the overview pages of a family."""
-        return self.published().filter(is_overview=False)
-
-    def alternatives_to(self, treatment, scar_types):
-        """Other treatments the questionnaire weighs that suit any of these scar types, best matches first:
-        those that suit the most of them, then those that are a first choice for the most of them."""
-        suits = Q(suitabilities__fit__in=[vocabulary.Fit.FIRST_LINE, vocabulary.Fit.SECOND_LINE])
-        return (
-            self.matchable()
-            .exclude(pk=treatment.pk)
-            .filter(suits, suitabilities__scar_type__in=scar_types)
-            .annotate(
-                shared=Count("suitabilities"),
-                first=Count("suitabilities", filter=Q(suitabilities__fit=vocabulary.Fit.FIRST_LINE)),
-            )
-            .order_by("-shared", "-first", "name")
-        )
-
-    def visible_to(self, user):
-        """Staff preview drafts; everyone else sees published rows only."""
-        if user.is_authenticated and user.is_staff:
-            return self
-        return self.published()
-
-
-def review_of(rows) -> dict:
-    """For rows already loaded: the newest review date, and the reviewer when one clinician reviewed them all."""
-    reviewers = {row.reviewed_by for row in rows}
-    return {
-        "reviewed_on": max((row.reviewed_on for row in rows), default=None),
-        "reviewed_by": reviewers.pop() if len(reviewers) == 1 else "",
-    }
-
-
-class PublishedManager(NaturalKeyManager.from_queryset(PublishedQuerySet)):
-    pass
-
-
-class Reviewed(models.Model):
-    """Fields every patient page shows: whether it is live and when it was last checked."""
-
-    published = models.BooleanField(
-        _("published"),
-        default=True,
-        help_text=_("Untick to hide this page from patients. Staff can still preview it."),
-    )
-    reviewed_on = models.DateField(
-        _("last reviewed"),
-        help_text=_("The date this content was last checked. Patients see it on the page."),
-    )
-    reviewed_by = models.CharField(
-        _("reviewed by"),
-        max_length=120,
-        blank=True,
-        help_text=_(
-            "Name and role of the clinician who checked it, for example 'Dr A. Smith, dermatologist'. "
-            "Leave empty until a clinician has: the page then says it awaits review by the clinic's dermatologist."
-        ),
-    )
-
-    class Meta:
-        abstract = True
+from .publishing import PublishedManager, Reviewed
 
 
 class SourceQuerySet(models.QuerySet):
@@ -139,6 +57,12 @@ class ScarType(Reviewed):
     slug = models.SlugField(
         _("web address"), unique=True, help_text=_("Used in the page address. Filled in from the name.")
     )
+    also_known_as = models.CharField(
+        _("also known as"),
+        max_length=200,
+        blank=True,
+        help_text=_("Other names patients may use or search for, separated by commas."),
+    )
     summary = models.TextField(
         _("summary"), help_text=_("One or two plain sentences shown first on the page and in lists.")
     )
@@ -164,7 +88,7 @@ class ScarType(Reviewed):
     sources = models.ManyToManyField(Source, blank=True, related_name="scar_types", verbose_name=_("sources"))
 
     objects = PublishedManager()
-    history = HistoricalRecords(m2m_fields=[sources])
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["order", "name"]
@@ -184,6 +108,11 @@ class ScarType(Reviewed):
     def diagram(self):
         return diagram_for(self.slug)
 
+    @property
+    def is_mark(self):
+        """Flat red or brown marks: not a scar, so no scar treatment is matched or listed for it."""
+        return self.shape == vocabulary.Shape.FLAT
+
 
 class Treatment(Reviewed):
     Category = vocabulary.Category
@@ -200,7 +129,9 @@ class Treatment(Reviewed):
         _("also known as"),
         max_length=200,
         blank=True,
-        help_text=_("Other names patients may have heard, separated by commas."),
+        help_text=_(
+            "Other names patients may have heard or search for (brand and everyday names), separated by commas."
+        ),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     is_overview = models.BooleanField(
@@ -276,11 +207,13 @@ class Treatment(Reviewed):
     pain = models.PositiveSmallIntegerField(
         _("pain"), choices=Pain.choices, help_text=_("How it usually feels, even with numbing.")
     )
-    cost_min = models.PositiveIntegerField(_("cost per session from"), help_text=_("Whole amount, no symbols."))
-    cost_max = models.PositiveIntegerField(_("cost per session up to"))
-    currency = models.CharField(
-        _("currency"), max_length=3, default="USD", help_text=_("Three-letter code, for example GBP, EUR or USD.")
+    cost_min = models.PositiveIntegerField(
+        _("cost per session from"),
+        help_text=_(
+            "Whole amount, no symbols, in the clinic's currency (set for the whole site when it is installed)."
+        ),
     )
+    cost_max = models.PositiveIntegerField(_("cost per session up to"))
     pigment_risk = models.CharField(
         _("pigment risk for darker skin"),
         max_length=10,
@@ -300,7 +233,7 @@ class Treatment(Reviewed):
     scar_types = models.ManyToManyField(ScarType, through="Suitability", related_name="treatments", blank=True)
 
     objects = PublishedManager()
-    history = HistoricalRecords(m2m_fields=[sources])
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["name"]
@@ -394,7 +327,7 @@ class Suitability(models.Model):
             return self.get(treatment__slug=treatment, scar_type__slug=scar_type)
 
     objects = SuitabilityManager()
-    history = HistoricalRecords()
+    # Content history is registered in translation.py, once the translation fields exist, so it records every language.
 
     class Meta:
         ordering = ["scar_type__order", "treatment__name"]

@@ -123,6 +123,8 @@ def cached_page(*, reads=(), lists=()):
                     _store(digest, request, response)
             return _shared(response, digest)
 
+        # The parameters it reads, for the language links (treatments.languages): they keep only these.
+        page.shared_cache = (*reads, *lists)
         return page
 
     return decorate

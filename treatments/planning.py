@@ -101,6 +101,7 @@ def _plan_page(request: HttpRequest, slug: str, data, *, status=None) -> HttpRes
             "treatments/plan.html#planner" if fragment else "treatments/plan.html",
             {
                 "treatment": treatment,
+                "translation_reviewed": treatment.translation_reviewed,
                 "course": course,
                 "form": form,
                 "plan": plan,
@@ -182,6 +183,7 @@ def plan_side_by_side(request: HttpRequest) -> HttpResponse:
                 "scale": _scale(rows, start, target),
                 "focus": fragment,
                 "reviewed_on": max((row["treatment"].reviewed_on for row in rows), default=None),
+                "translation_reviewed": all(row["treatment"].translation_reviewed for row in rows),
                 "sources": Source.objects.overview(),
             },
             status=400 if form.errors else 200,

@@ -86,6 +86,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "scar_rows": scar_rows,
             "reviewed_on": max((treatment.reviewed_on for treatment in chosen), default=None),
+            "translation_reviewed": all(treatment.translation_reviewed for treatment in chosen),
             "sources": catalogue.sources,
         },
         status=400 if form.is_bound and form.errors else 200,

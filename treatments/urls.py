@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import planning, questionnaire, results, views
+from . import planning, questionnaire, results, searching, views
 
 app_name = "treatments"
 
@@ -17,5 +17,5 @@ urlpatterns = [
     path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
     path("results/", results.results, name="results"),
     path("compare/", questionnaire.compare, name="compare"),
-    path("ping", views.ping, name="ping"),
+    path("search/", searching.search, name="search"),
 ]

@@ -17,6 +17,7 @@ from .models import (
     TreatmentContraindication,
 )
 from .page_cache import cached_page
+from .structured_data import medical_web_page
 from .vocabulary import Fit
 
 TREATMENTS_PER_PAGE = 24
@@ -76,6 +77,8 @@ def scar_detail(request, slug):
         "treatments/scar_detail.html",
         {
             "scar_type": scar_type,
+            "translation_reviewed": scar_type.translation_reviewed,
+            "structured_data": medical_web_page(request, scar_type, "MedicalCondition"),
             "suited": [row for row in scar_type.fits if row.suits],
             "unsuited": [row for row in scar_type.fits if not row.suits],
         },
@@ -152,6 +155,8 @@ def treatment_detail(request, slug):
         "treatments/treatment_detail.html#gallery" if in_gallery else "treatments/treatment_detail.html",
         {
             "treatment": treatment,
+            "translation_reviewed": treatment.translation_reviewed,
+            "structured_data": medical_web_page(request, treatment, "MedicalProcedure"),
             "gallery_form": gallery_form,
             "skin": skin,
             "kinds": kinds,
@@ -183,6 +188,7 @@ def aftercare(request, slug):
         "treatments/aftercare.html",
         {
             "treatment": treatment,
+            "translation_reviewed": treatment.translation_reviewed,
             "steps": steps,
             # Signs that cannot wait, apart from those that mean a call to the clinic.
             "urgent": [(step.label, step.urgent_points) for step in steps if step.urgent_points],

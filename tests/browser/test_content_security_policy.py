@@ -25,7 +25,7 @@ def test_admin_scripts_run_under_the_policy(page, page_errors, staff):
     page.wait_for_load_state("networkidle")
 
     page.goto(url("admin:treatments_scartype_add"))
-    page.locator("#id_name").press_sequentially("Mixed scars")
+    page.locator("#id_name_en").press_sequentially("Mixed scars")
     # prepopulate.js fills the web address from the name; SelectFilter2.js builds the two-box picker.
     expect(page.locator("#id_slug")).to_have_value("mixed-scars")
     expect(page.locator("#id_sources_from")).to_be_visible()

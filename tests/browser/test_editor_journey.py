@@ -48,7 +48,7 @@ def test_editor_changes_downtime_and_a_suitability_and_the_public_pages_follow(p
         "tr.form-row", has=page.locator("select[name$='-scar_type'] option[selected]", has_text="Boxcar")
     )
     boxcar_row.locator("select[name$='-fit']").select_option("not-suitable")
-    boxcar_row.locator("textarea[name$='-reason']").fill("Our clinic no longer uses microneedling for boxcar scars.")
+    boxcar_row.locator("textarea[name$='-reason_en']").fill("Our clinic no longer uses microneedling for boxcar scars.")
     shot(page, "editor", "2-change-treatment")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")

@@ -80,6 +80,7 @@ def test_a_scar_card_is_one_control_with_one_focus_ring_around_it(page, page_err
     for part, ticked in (("img", True), (".choice__hint", False), (".choice__title", True)):
         tap(page, card.locator(part))
         expect(box).to_be_checked(checked=ticked)
+    card.evaluate("card => card.scrollIntoView({block: 'center'})")
     corner = card.bounding_box()
     page.mouse.click(corner["x"] + corner["width"] - 4, corner["y"] + corner["height"] - 4)
     expect(box).not_to_be_checked()

@@ -5,6 +5,8 @@
 """
 
 from django import template
+from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -54,14 +56,12 @@ def sessions(treatment, short: str = "") -> str:
 
 @register.filter
 def cost(treatment) -> str:
-    """'200 to 700 USD': a rough guide per session."""
-    if treatment.cost_min == treatment.cost_max:
-        return f"{treatment.cost_max} {treatment.currency}"
-    return _("%(low)s to %(high)s %(currency)s") % {
-        "low": treatment.cost_min,
-        "high": treatment.cost_max,
-        "currency": treatment.currency,
-    }
+    """'1,500 to 3,000 HKD': a rough guide per session, in the clinic's currency (SCARGUIDE_CURRENCY), with
+    the digits grouped as the page's language groups them."""
+    low, high = (number_format(amount, force_grouping=True) for amount in (treatment.cost_min, treatment.cost_max))
+    if low == high:
+        return _("%(amount)s %(currency)s") % {"amount": high, "currency": settings.CURRENCY}
+    return _("%(low)s to %(high)s %(currency)s") % {"low": low, "high": high, "currency": settings.CURRENCY}
 
 
 FIT_FOR = {

@@ -2,9 +2,13 @@ import json
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import override
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 from treatments.management.commands.seed_content import DEFAULT_FIXTURE
 
@@ -22,17 +26,35 @@ def content_models():
 
 def exported_content():
     """The content as JSON text, the same for the same content whatever the database's history: rows by natural
-    key, their many-to-many links sorted, two-space indents, non-ASCII text as itself, a final newline."""
+    key, their many-to-many links sorted, each text in English under its plain name ('name') and in the other
+    languages under theirs ('name_zh_hant', when written), two-space indents, non-ASCII text as itself, a final
+    newline."""
     rows = []
-    for model in content_models():
-        many = [field.name for field in model._meta.many_to_many if field.remote_field.through._meta.auto_created]
-        objects = in_loading_order(model, model._default_manager.all())
-        for row in serializers.serialize(
-            "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
-        ):
-            row["fields"].update({name: sorted(row["fields"][name]) for name in many})
-            rows.append(row)
+    with override(settings.LANGUAGE_CODE):
+        for model in content_models():
+            many = [f.name for f in model._meta.many_to_many if f.remote_field.through._meta.auto_created]
+            objects = in_loading_order(model, model._default_manager.all())
+            for row in serializers.serialize(
+                "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+            ):
+                row["fields"].update({name: sorted(row["fields"][name]) for name in many})
+                rows.append(_texts_once(model, row))
     return json.dumps(rows, indent=2, ensure_ascii=False, cls=DjangoJSONEncoder) + "\n"
+
+
+def _texts_once(model, row: dict) -> dict:
+    """Drop the English column of each translated text ('name_en'), which repeats the text under its plain
+    name, and the translations not written yet (a translator adds 'name_zh_hant' when there is one)."""
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return row
+    for field in fields:
+        for code, _name in settings.LANGUAGES:
+            column = build_localized_fieldname(field, code)
+            if code == settings.LANGUAGE_CODE or row["fields"].get(column) in (None, ""):
+                row["fields"].pop(column, None)
+    return row
 
 
 def in_loading_order(model, objects):

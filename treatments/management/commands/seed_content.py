@@ -6,6 +6,7 @@ from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import override
 
 from treatments.models import SeededRow
 from treatments.page_cache import content_changed
@@ -30,7 +31,8 @@ class Command(BaseCommand):
             raise CommandError(f"Could not read {path}: {error}") from error
 
         counts = {"added": 0, "kept": 0, "skipped": 0}
-        with transaction.atomic():
+        # A row's plain keys ("name") are its English text; "name_zh_hant" and the like its translations.
+        with override(settings.LANGUAGE_CODE), transaction.atomic():
             for entry in entries:
                 counts[self.seed(entry)] += 1
             # Rows saved raw still signal a change; this also covers any written without signals.
