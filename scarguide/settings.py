@@ -94,6 +94,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Only the admin shows messages, and its users have a session: keeping them there spares every patient's
+# request the cookie signer the default (cookie, then session) storage builds.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
 ROOT_URLCONF = "scarguide.urls"
 WSGI_APPLICATION = "scarguide.wsgi.application"
 

@@ -68,7 +68,9 @@ def test_results_match_the_same_in_both_languages_with_sentences_in_the_pages_la
 
 
 def test_a_chinese_page_says_its_translation_awaits_the_clinics_review_until_staff_tick_it(client, treatment):
-    notice = "This translation awaits review by the clinic."
+    with translation.override("zh-hant"):
+        notice = translation.gettext("This translation awaits review by the clinic.")
+    assert notice == "本譯文有待診所審閱。"
     urls = [treatment.get_absolute_url(), treatment.get_aftercare_url(), reverse("treatments:treatment_list")]
     scar_page, privacy = treatment.scar_types.first().get_absolute_url(), reverse("privacy")
     for url in urls:

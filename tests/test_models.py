@@ -32,7 +32,7 @@ def test_full_clean_explains_impossible_facts_to_editors():
     treatment = make_treatment(downtime_min_days=10, downtime_max_days=5)
     with pytest.raises(ValidationError) as raised:
         treatment.full_clean()
-    assert raised.value.messages == ["Recovery 'from' must not be more days than recovery 'up to'."]
+    assert raised.value.messages == ["'Downtime from (days)' must not be more than 'downtime up to (days)'."]
     assert "downtime_min_lte_max" not in str(raised.value)
 
 

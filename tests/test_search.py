@@ -186,7 +186,7 @@ def test_a_query_that_matches_many_lists_the_best_and_counts_the_rest(client, ca
 
 
 def test_chinese_search_results_say_when_a_translation_awaits_review(client, catalogue):
-    notice = "This translation awaits review by the clinic."
+    notice = "本譯文有待診所審閱。"  # "This translation awaits review by the clinic."
     url = "/zh-hant" + reverse("treatments:search")
     assert notice in page(client, f"{url}?q=凹凸洞")
     ScarType = type(catalogue["rolling"])

@@ -243,12 +243,12 @@ class Treatment(Reviewed):
             check(
                 Q(downtime_min_days__lte=F("downtime_max_days")),
                 "downtime_min_lte_max",
-                _("Recovery 'from' must not be more days than recovery 'up to'."),
+                _("'Downtime from (days)' must not be more than 'downtime up to (days)'."),
             ),
             check(
                 Q(downtime_max_days__lte=365),
                 "downtime_within_a_year",
-                _("Recovery 'up to' must be 365 days or fewer."),
+                _("'Downtime up to (days)' must be 365 days or fewer."),
             ),
             check(Q(sessions_min__gte=1), "sessions_at_least_one", _("'Sessions from' must be at least 1.")),
             check(
@@ -281,7 +281,8 @@ class Treatment(Reviewed):
                 Q(is_overview=False) | Q(family__isnull=True),
                 "overview_is_no_kind",
                 _(
-                    "An overview page cannot itself be a kind of another treatment: clear 'kind of' or untick 'overview'."
+                    "An overview page cannot itself be a kind of another treatment: clear 'kind of' or untick 'overview of a "
+                    "family'."
                 ),
             ),
         ]

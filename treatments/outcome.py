@@ -3,13 +3,12 @@ notices. The rules that decide them are in `matching.py`; these only hold the de
 in words (`wording.py`) when a page or the JSON asks.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .clinical_facts import Patient, TreatmentFacts
 from .vocabulary import Fit
-from .wording import Say, say, sentence
+from .wording import Say, join_names, say, sentence
 
 SUITS = frozenset({Fit.FIRST_LINE, Fit.SECOND_LINE})
 
@@ -86,8 +85,8 @@ class Plan:
                 say(
                     "plan-step",
                     number=number,
-                    names=_names(
-                        sentence(say("plan-for", name=c.treatment.name, scars=_names(scars, lower=True)))
+                    names=join_names(
+                        sentence(say("plan-for", name=c.treatment.name, scars=join_names(scars, lower=True)))
                         for c, scars in step.parts()
                     ),
                     does=sentence(say(f"plan-does-{step.candidates[0].treatment.role}")),
@@ -97,12 +96,6 @@ class Plan:
             for number, step in enumerate(self.steps, 1)
         ]
         return " ".join([*parts, sentence(say("plan-end"))])
-
-
-def _names(names: Iterable[str], *, lower: bool = False) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    *others, last = [name[:1].lower() + name[1:] if lower else name for name in names]
-    return sentence(say("names", names=", ".join(others), last=last)) if others else last
 
 
 @dataclass(frozen=True, kw_only=True)

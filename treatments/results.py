@@ -24,6 +24,7 @@ from .matching import Candidate, Result, match
 from .questionnaire import _questionnaire_page as questionnaire_page
 from .templatetags.facts import fits
 from .vocabulary import Severity, Shape, SkinType, days
+from .wording import join_names
 
 OPTIONS_PER_PAGE = 16
 
@@ -146,7 +147,6 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
         "warnings": [n for n in result.notices if n.warning],
         "notices": [n for n in result.notices if not n.warning],
         "ruled_out": ruled_out(result, rows),
-        "ruled_out_each": [{"treatment": rows.get(e.treatment.slug), "reasons": e.reasons()} for e in result.excluded],
         "limit": form.cleaned_data["downtime"],
         "sources": catalogue.sources,
         "marks_page": next((s for s in catalogue.scar_types if s.shape == Shape.FLAT), None)
@@ -170,7 +170,7 @@ def answers_line(form: AnswersForm, catalogue) -> list[str]:
     data = form.cleaned_data
     limit = data["downtime"]
     return [
-        ", ".join(s.name for s in catalogue.scar_types if s.slug in data["scar"]),
+        join_names(s.name for s in catalogue.scar_types if s.slug in data["scar"]),
         _("%(severity)s scars") % {"severity": Severity(data["severity"]).label},
         _("skin type %(type)s") % {"type": SkinType(data["skin_type"]).name},
         _("up to %(days)s of recovery") % {"days": days(limit)} if limit else _("no recovery time"),

@@ -5,9 +5,11 @@ role, a severity or a skin type has one value and one label everywhere. Nothing 
 database: the matching rules import it and stay free of the ORM.
 """
 
+from functools import lru_cache
+
 from django.db.models import IntegerChoices, TextChoices
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 
 class Fit(TextChoices):
@@ -101,6 +103,12 @@ KELOID = "keloid"
 
 def recovery_words(low: int, high: int) -> str:
     """A recovery range in words: 'No recovery time', '2 days', '5 to 10 days'. Never '0 to 0 days'."""
+    return _recovery_words(low, high, get_language())
+
+
+@lru_cache(maxsize=512)
+def _recovery_words(low: int, high: int, language: str) -> str:
+    # Kept per language: only ever a treatment's own range (content), never a patient's answer.
     if high == 0:
         return str(_("No recovery time"))
     if low == high:

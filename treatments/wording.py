@@ -4,8 +4,11 @@ A rule returns `Say` values (a sentence's key and its facts), which cost almost 
 `sentence()` writes one out in the request's language only when a page or the JSON shows it.
 """
 
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .vocabulary import days, recovery_words
@@ -106,11 +109,28 @@ DAY_COUNTS = {"limit", "over"}
 def sentence(said: Say) -> str:
     """One explanation in the current language."""
     params = dict(said.params)  # a copy: the words below are added for this sentence only
+    language = get_language()
     if said.key == "recovery-fits" and params["high"] == 0:
-        return str(WORDS["recovery-none"])
+        return _translated("recovery-none", language)
     if "low" in params and "high" in params:
         params["range"] = recovery_words(params["low"], params["high"])
     for name in DAY_COUNTS & params.keys():
         params[name] = days(params[name])
-    template = WORDS[said.key]
-    return str(template) % params if params else str(template)
+    template = _translated(said.key, language)
+    return template % params if params else template
+
+
+def join_names(names: Iterable[str], *, lower: bool = False) -> str:
+    """'A', 'A and B', 'A, B and C' in the current language (its own list separator, such as 、 in Chinese);
+    with `lower`, each name starting with a small letter (English names in the middle of a sentence)."""
+    *others, last = [name[:1].lower() + name[1:] if lower else name for name in names]
+    if not others:
+        return last
+    return sentence(say("names", names=pgettext("list separator", ", ").join(others), last=last))
+
+
+@lru_cache(maxsize=1024)
+def _translated(key: str, language: str) -> str:
+    """A sentence's wording in a language: fixed interface text, so kept once translated (`language` is the
+    active one, named so that each language keeps its own)."""
+    return str(WORDS[key])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from treatments.vocabulary import Fit, recovery_words
+from treatments.wording import join_names
 
 register = template.Library()
 
@@ -92,8 +93,7 @@ def fits(candidate) -> list[tuple[str, str]]:
 @register.filter
 def names(items) -> str:
     """'boxcar scars and rolling scars'."""
-    *others, last = [_lower_first(str(item)) for item in items]
-    return _("%(names)s and %(last)s") % {"names": ", ".join(others), "last": last} if others else last
+    return join_names((str(item) for item in items), lower=True)
 
 
 def _lower_first(name: str) -> str:
