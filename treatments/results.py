@@ -146,7 +146,7 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
         "plans": result.plans,
         "warnings": [n for n in result.notices if n.warning],
         "notices": [n for n in result.notices if not n.warning],
-        "ruled_out": ruled_out(result, rows),
+        "ruled_out": ruled_out(result),
         "limit": form.cleaned_data["downtime"],
         "sources": catalogue.sources,
         "marks_page": next((s for s in catalogue.scar_types if s.shape == Shape.FLAT), None)
@@ -181,13 +181,15 @@ def answers_line(form: AnswersForm, catalogue) -> list[str]:
 RULED_OUT_ORDER = ("marks", "health", "pigment", "recovery", "paired", "scar")
 
 
-def ruled_out(result: Result, rows: dict) -> list[dict]:
-    """Ruled-out options grouped by reason, each reason once with the options it rules out."""
+def ruled_out(result: Result) -> list[dict]:
+    """Ruled-out options grouped by reason, each reason once with the options it rules out (their
+    names and addresses as the catalogue keeps them for this content version)."""
     groups: dict[str, dict] = {}
     for entry in result.excluded:
         for kind in dict.fromkeys(said.kind for said in entry.why):
-            group = groups.setdefault(kind, {"kind": kind, "heading": _heading(kind, result), "entries": []})
-            group["entries"].append({"treatment": rows[entry.treatment.slug]})
+            if kind not in groups:
+                groups[kind] = {"kind": kind, "heading": _heading(kind, result), "entries": []}
+            groups[kind]["entries"].append(entry.treatment)
     return sorted(
         groups.values(), key=lambda group: (RULED_OUT_ORDER.index(group["kind"].split(":")[0]), group["kind"])
     )
