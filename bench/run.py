@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 REPORT = Path(__file__).with_name("report.lua")
-# Example answers (the results contract in DESIGN.md): two scar types and a health question.
+# Example answers (docs/results-contract.md): two scar types and a health question.
 ANSWERS = "scar=rolling&scar=boxcar&severity=moderate&skin_type=4&downtime=14&health=anticoagulants"
 SAMPLE_TREATMENT = "microneedling"
 # (run, page) -> the least throughput, as a share of its baseline's, that passes. `/ping` is measured

@@ -161,7 +161,7 @@ def default_language():
     translation.deactivate()
 
 
-# Example answers for the results page (see the results contract in DESIGN.md).
+# Example answers for the results page (see docs/results-contract.md).
 ANSWERS = "scar=rolling&severity=moderate&skin_type=5&downtime=7&health=anticoagulants"
 
 

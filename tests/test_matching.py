@@ -233,8 +233,21 @@ def test_an_option_offered_only_with_another_is_ruled_out_when_the_other_is():
     ]
     both = run(excision, steroid, scars={"hypertrophic"})
     assert "Only done together with Steroid injections afterwards." in only(both, "excision").cautions()
-    paired = [plan for plan in both.plans if plan.treatments == ("excision", "steroid")]
+    # Raised scars mean a tendency to form them: cutting one out is never a plan step; a dermatologist decides.
+    assert not [plan for plan in both.plans if "excision" in plan.treatments]
+
+
+def test_a_pair_is_a_plan_of_its_own_when_neither_step_wounds_a_keloid_prone_patient():
+    """Section 8, pairings: the first treatment, then the one it is offered with."""
+    subcision = facts(
+        "subcision", role="structural", wounds_skin=True, paired_with="filler", fits=(suits("rolling", "first-line"),)
+    )
+    filler = facts("filler", role="volume", wounds_skin=False, fits=(suits("rolling", "first-line"),))
+    result = run(subcision, filler, scars={"rolling"}, severity="mild")
+    paired = [plan for plan in result.plans if plan.treatments == ("subcision", "filler")]
     assert paired and paired[0].steps[1].wait_words().startswith("Straight after")
+    keloid = run(subcision, filler, scars={"rolling"}, severity="mild", health={"keloid"})
+    assert not [plan for plan in keloid.plans if "subcision" in plan.treatments]
 
 
 # Skin type IV to VI (section 8, skin type modifiers; section 6)
@@ -249,14 +262,16 @@ def test_lighter_skin_types_are_not_changed_by_pigment_risk():
 
 @pytest.mark.parametrize(
     ("risk", "excluded", "score"),
-    [("high", True, 0), ("moderate", False, -1), ("low", False, 1)],
+    [("high", True, 0), ("moderate", False, -1), ("care", False, 0), ("low", False, 1)],
 )
 def test_darker_skin_rules_out_high_pigment_risk_demotes_moderate_and_favours_low(risk, excluded, score):
-    """Section 8: for types IV-VI exclude deep peels, full ablation, dermabrasion; demote CO2 and medium peels."""
+    """Section 8: for types IV-VI exclude deep peels, full ablation, dermabrasion; demote CO2 and medium peels
+    (doctor decides: never a usual first choice); a precaution (section 6 "P") only shows its advice."""
     finding = skin_type_modifier(facts(pigment_risk=risk, pigment_note="Prime the skin."), patient(skin_type=5))
     assert bool(finding.excludes) is excluded
     assert finding.score == score
-    if risk == "moderate":
+    assert bool(finding.holds_back) is (risk == "moderate")
+    if risk in ("moderate", "care"):
         assert words(finding.cautions)[0].endswith("Prime the skin.")
 
 
@@ -333,6 +348,21 @@ def test_recovery_within_the_limit_adds_a_point_and_no_recovery_is_said_in_words
 def test_severity_favours_surface_for_mild_volume_for_moderate_and_structural_steps_for_severe(severity, role, points):
     """Section 8: grade 2 surface alone; grade 3 surface plus volume; grade 4 structural first; raised unchanged."""
     assert severity_modifier(facts(role=role), patient(severity=severity)).score == points
+
+
+def test_severity_counts_only_for_a_usual_first_choice_for_a_sunken_scar_the_patient_has():
+    """Section 8 severity modifiers are for sunken scars; section 1: resurfacing alone does not reach the
+    base of an ice pick scar, so it is not "often enough" there; and nothing that wounds the skin of
+    someone who forms raised scars is praised."""
+    laser = facts("laser", wounds_skin=True, fits=(suits("boxcar", "first-line"), suits("ice-pick", "second-line")))
+    assert severity_modifier(laser, patient(scars={"boxcar"})).score == 2
+    assert severity_modifier(laser, patient(scars={"ice-pick"})) == severity_modifier(laser, patient(scars=set()))
+    assert severity_modifier(laser, patient(scars={"ice-pick"})).score == 0
+    for_raised = facts("laser", fits=(suits("hypertrophic", "first-line"),))
+    assert severity_modifier(for_raised, patient(scars={"hypertrophic"})).score == 0
+    assert severity_modifier(laser, patient(scars={"boxcar"}, health={"keloid"})).score == 0
+    gentle = facts("laser", wounds_skin=False, fits=(suits("boxcar", "first-line"),))
+    assert severity_modifier(gentle, patient(scars={"boxcar"}, health={"keloid"})).score == 2
 
 
 def test_severity_praise_names_the_option_and_is_never_given_to_weakly_supported_ones():

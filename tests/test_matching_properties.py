@@ -54,11 +54,12 @@ def treatments(draw):
                 sessions_min=1,
                 sessions_max=3,
                 pain=2,
-                pigment_risk=draw(st.sampled_from(["low", "moderate", "high"])),
+                pigment_risk=draw(st.sampled_from(["low", "care", "moderate", "high"])),
                 evidence=draw(st.sampled_from(["very-low", "low", "low-moderate", "moderate", "high"])),
                 wounds_skin=draw(st.booleans()),
                 fits=fits,
                 rules=rules,
+                paired_with=draw(st.sampled_from(["", "", *(f"t{other}" for other in range(count) if other != n)])),
             )
         )
     return catalogue
@@ -86,12 +87,14 @@ def test_every_treatment_appears_exactly_once_with_reasons_whatever_the_order(pa
 @given(patient=answers, catalogue=treatments())
 def test_the_clinical_invariants_hold_for_any_answers_and_catalogue(patient, catalogue):
     """Whatever the content: nothing held back is a usual first choice; with a keloid tendency no wounding
-    option ranks above a gentle one in its group; very low evidence never ranks above better evidence in
-    its group and is never a plan step; every plan step suits the scars it is for."""
+    option ranks above a gentle one in its group, and no plan step wounds the skin; in skin types IV to VI
+    a moderate pigment risk is never a usual first choice; very low evidence never ranks above better
+    evidence in its group and is never a plan step; every plan step suits the scars it is for."""
     result = match(answers=patient, treatments=catalogue, scars=SCAR_FACTS, concerns=CONCERN_FACTS)
     keloid = "keloid" in patient.health or "hypertrophic" in patient.scars
     for candidate in result.candidates:
-        if candidate.over_limit_days or candidate.ask_doctor or (keloid and candidate.treatment.wounds_skin):
+        darker = patient.skin_type >= 4 and candidate.treatment.pigment_risk == "moderate"
+        if candidate.over_limit_days or candidate.ask_doctor or darker or (keloid and candidate.treatment.wounds_skin):
             assert candidate.fit == "second-line"
     for group in ("raised", "sunken"):
         ranked = [c for c in result.candidates if c.group == group]
@@ -105,6 +108,7 @@ def test_the_clinical_invariants_hold_for_any_answers_and_catalogue(patient, cat
         for step in plan.steps:
             for candidate, scars in step.parts():
                 assert scars and candidate.treatment.evidence != "very-low"
+                assert not (keloid and candidate.treatment.wounds_skin)
 
 
 def query(patient, seed):

@@ -81,3 +81,37 @@ def test_migrating_and_seeding_keeps_the_staff_edit_and_adds_the_kinds(database_
     assert "laser-resurfacing" not in listed and "chemical-peel" not in listed, "overview pages are not matched"
     assert "ablative-fractional-laser" in listed and "light-chemical-peel" in listed
     assert client.get(laser.get_absolute_url()).status_code == 200, "the old address still answers"
+
+
+def test_the_pigment_precaution_changes_starter_values_and_keeps_what_staff_chose(transactional_db):
+    """Skin types IV to VI: TCA CROSS becomes low risk and steroid injections a precaution, unless staff set
+    the value themselves."""
+    apps = migrate([("treatments", "0016_constraint_messages_name_the_fields")])
+    Treatment = apps.get_model("treatments", "Treatment")
+    common = {
+        "category": "injection",
+        "role": "structural",
+        "downtime_min_days": 0,
+        "downtime_max_days": 7,
+        "sessions_min": 1,
+        "sessions_max": 4,
+        "interval_min_weeks": 2,
+        "interval_max_weeks": 4,
+        "pain": 2,
+        "cost_min": 100,
+        "cost_max": 400,
+        "evidence": "moderate",
+        "reviewed_on": datetime.date(2026, 11, 21),
+    }
+    Treatment.objects.create(name="TCA CROSS", slug="tca-cross", pigment_risk="moderate", **common)
+    Treatment.objects.create(name="Steroid injections", slug="steroid-injection", pigment_risk="high", **common)
+    Treatment.objects.create(name="Light peel", slug="light-chemical-peel", pigment_risk="low", **common)
+    try:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        risks = dict(Treatment.objects.values_list("slug", "pigment_risk"))
+        assert risks == {"tca-cross": "low", "steroid-injection": "high", "light-chemical-peel": "care"}
+        migrate([("treatments", "0016_constraint_messages_name_the_fields")])
+        risks = dict(Treatment.objects.values_list("slug", "pigment_risk"))
+        assert risks == {"tca-cross": "moderate", "steroid-injection": "high", "light-chemical-peel": "low"}
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -1,4 +1,5 @@
-"""The questionnaire's clinical rules, as pure functions: the one home of every matching rule.
+"""The questionnaire's clinical rules, as pure functions: the one home of every matching rule
+(the order of a plan's steps, built from the options ranked here, is in plans.py).
 
 Input: the answers and the facts of each matchable treatment, read from the content rows (clinical_facts.py).
 Output (outcome.py): the options to discuss, ranked, every other treatment with the reasons it was ruled out,
@@ -15,7 +16,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .clinical_facts import Answers, Concern, Patient, Scar, TreatmentFacts
-from .outcome import SUITS, Candidate, Excluded, Notice, Plan, Result, ScarLabel, Step
+from .outcome import SUITS, Candidate, Excluded, Notice, Result, ScarLabel
+from .plans import plans
 from .vocabulary import DARKER_SKIN_TYPES, KELOID, Action, Evidence, Fit, PigmentRisk, Role, Severity, Shape
 from .wording import Say, say, sentence
 
@@ -170,8 +172,11 @@ def keloid_tendency(treatment: TreatmentFacts, patient: Patient) -> Finding:
 def skin_type_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
     """Skin type (IV-VI) modifiers (section 8; section 6 "Fitzpatrick IV-VI").
 
-    For brown and black skin, a low risk of dark or light patches ranks higher, a moderate risk lower
-    with a warning, and a high risk (deep peels, full ablation, dermabrasion) rules the option out.
+    For brown and black skin, a low risk of dark or light patches (the options section 8 ranks higher)
+    ranks higher; a precaution ("P" in section 6, such as lighter patches after steroid injections)
+    shows its advice and changes no ranking; a moderate risk ("R": doctor decides, for example
+    fractional CO2 and medium peels, which section 8 demotes) ranks lower, with a warning, and is never
+    a usual first choice; a high risk (deep peels, full ablation, dermabrasion) rules the option out.
     """
     if patient.answers.skin_type not in DARKER_SKIN_TYPES:
         return NOTHING
@@ -179,8 +184,12 @@ def skin_type_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
         return Finding(excludes=(say("pigment-high"),))
     if treatment.pigment_risk == PigmentRisk.MODERATE:
         return Finding(
-            cautions=(say("pigment-moderate", note=treatment.pigment_note),), score=WEIGHTS.moderate_pigment_risk
+            cautions=(say("pigment-moderate", note=treatment.pigment_note),),
+            score=WEIGHTS.moderate_pigment_risk,
+            holds_back=(say("held-back-pigment"),),
         )
+    if treatment.pigment_risk == PigmentRisk.CARE:
+        return Finding(cautions=(say("pigment-care", note=treatment.pigment_note),))
     return Finding(reasons=(say("pigment-low"),), score=WEIGHTS.low_pigment_risk)
 
 
@@ -215,11 +224,19 @@ def downtime_limit(treatment: TreatmentFacts, patient: Patient) -> Finding:
 def severity_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
     """Severity modifiers (section 8, Goodman grades 2 to 4), for treatments of sunken scars.
 
-    The points are in WEIGHTS.severity. Only an option with at least low-to-moderate evidence is
-    praised for it, in words that name it, so weak options never borrow a strong option's praise.
+    The points are in WEIGHTS.severity, for an option that is a usual first choice (section 3) for one
+    of the patient's sunken scars: surface treatment is "often enough" for mild shallow scars, never
+    for ice pick scars it cannot reach, nor for raised scars. Nothing that wounds the skin of someone
+    who forms raised scars is praised for it. Only an option with at least low-to-moderate evidence is
+    praised, in words that name it, so weak options never borrow a strong option's praise.
     """
     points = SEVERITY_POINTS.get((patient.answers.severity, treatment.role), 0)
-    if not points:
+    if not points or (patient.keloid_prone and treatment.wounds_skin):
+        return NOTHING
+    if not any(
+        patient.shapes.get(scar) == Shape.SUNKEN and (row := treatment.fit_for.get(scar)) and row.fit == Fit.FIRST_LINE
+        for scar in patient.scar_slugs
+    ):
         return NOTHING
     if EVIDENCE_POINTS.get(treatment.evidence, 0) < 0:
         return Finding(score=points)
@@ -316,88 +333,6 @@ def pair_up(assessed: list[Candidate | Excluded]) -> list[Candidate | Excluded]:
     ]
 
 
-def plans(candidates: tuple[Candidate, ...], patient: Patient) -> tuple[Plan, ...]:
-    """Combination sequencing (section 8), from options that suit the scars each step is for.
-
-    Sunken scars (several kinds, or moderate or severe ones): structural work on each kind of scar
-    first (for each, its best usual first choice among structural options), then volume 2 to 4 weeks
-    later or in the same session, then resurfacing 4 to 8 weeks after earlier steps have healed. Not
-    offered to someone who forms raised scars: a dermatologist plans their treatment. Raised scars:
-    the best usual first choice (steroid injections) with the other gentle raised-scar options
-    alongside. A treatment offered only with another is followed by it. No step is an option with
-    very low evidence, or one that wounds the skin of someone who forms raised scars.
-    """
-    usual = [c for c in candidates if c.tier == TIER_USUAL]
-    found = []
-    sunken = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.SUNKEN)
-    if sunken and not patient.keloid_prone and (len(sunken) > 1 or patient.answers.severity != Severity.MILD):
-        found.append(_sequence(usual, sunken))
-    raised = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.RAISED)
-    if raised:
-        found.append(_raised(usual, raised))
-    kept = {c.treatment.slug: c for c in candidates}
-    for c in candidates:
-        if c.treatment.paired_with in kept:
-            partner = kept[c.treatment.paired_with]
-            found.append(
-                Plan(
-                    steps=(
-                        Step(candidates=(c,), scars=_suited(c, raised or sunken)),
-                        Step(candidates=(partner,), scars=_suited(partner, raised or sunken), wait="wait-paired"),
-                    )
-                )
-            )
-    return tuple(plan for plan in found if plan and len(plan.steps) > 1)
-
-
-def _suited(candidate: Candidate, scars: Iterable[str]) -> tuple[str, ...]:
-    wanted = set(scars)
-    return tuple(label.scar for label in candidate.labels if label.scar in wanted and label.fit in SUITS)
-
-
-def _sequence(usual: list[Candidate], scars: list[str]) -> Plan | None:
-    structural = []
-    for scar in scars:
-        first = next(
-            (c for c in usual if c.treatment.role == Role.STRUCTURAL and _first_line(c, scar)),
-            None,
-        )
-        if first and first not in structural:
-            structural.append(first)
-    steps = []
-    if structural:
-        steps.append(Step(candidates=tuple(structural), scars=_union(structural, scars)))
-    for role, wait in ((Role.VOLUME, "wait-volume"), (Role.RESURFACING, "wait-resurfacing")):
-        best = next((c for c in usual if c.treatment.role == role and _suited(c, scars)), None)
-        if best:
-            steps.append(Step(candidates=(best,), scars=_suited(best, scars), wait=wait if steps else ""))
-    return Plan(steps=tuple(steps))
-
-
-def _raised(usual: list[Candidate], scars: list[str]) -> Plan | None:
-    options = [c for c in usual if c.treatment.role == Role.RAISED and _suited(c, scars)]
-    first = next((c for c in options if any(_first_line(c, scar) for scar in scars)), None)
-    if not first:
-        return None
-    others = tuple(c for c in options if c is not first)
-    steps = [Step(candidates=(first,), scars=_suited(first, scars))]
-    if others:
-        steps.append(Step(candidates=others, scars=_union(others, scars), wait="wait-alongside"))
-    return Plan(steps=tuple(steps))
-
-
-def _first_line(candidate: Candidate, scar: str) -> bool:
-    """Clinically a usual first choice for that kind of scar (section 3), even if held back for this patient:
-    the plan says in which order things are usually done, and each option's card says what holds it back."""
-    row = candidate.treatment.fit_for.get(scar)
-    return bool(row) and row.fit == Fit.FIRST_LINE
-
-
-def _union(candidates: Iterable[Candidate], scars: list[str]) -> tuple[str, ...]:
-    found = {scar for c in candidates for scar in _suited(c, scars)}
-    return tuple(scar for scar in scars if scar in found)
-
-
 def notices(patient: Patient) -> tuple[Notice, ...]:
     """Notices (section 8 gate; section 6): the message of each health question in effect, as a warning
     for hard stops and for a tendency to form raised scars (ticked, or implied by raised scars: a
@@ -441,7 +376,7 @@ def match(
     return Result(
         candidates=candidates,
         excluded=excluded,
-        plans=plans(candidates, patient),
+        plans=plans([c for c in candidates if c.tier == TIER_USUAL], patient),
         notices=notices(patient),
         patient=patient,
     )

@@ -218,7 +218,11 @@ class Treatment(Reviewed):
         _("pigment risk for darker skin"),
         max_length=10,
         choices=PigmentRisk.choices,
-        help_text=_("Risk of dark or light patches in skin types IV to VI (brown and black skin)."),
+        help_text=_(
+            "Risk of dark or light patches in skin types IV to VI (brown and black skin). Low: a preferred "
+            "option, ranked higher. Low, with care: a precaution, shown with the advice below. Moderate: "
+            "ranked lower and never called a usual first choice. High: ruled out."
+        ),
     )
     pigment_note = models.TextField(
         _("advice for darker skin"), help_text=_("What patients with brown or black skin should know.")

@@ -83,7 +83,12 @@ class Pain(IntegerChoices):
 
 
 class PigmentRisk(TextChoices):
+    """Skin types IV to VI (section 6, "Fitzpatrick IV-VI"; section 8, skin type modifiers): low ranks an
+    option higher (a preferred option for brown and black skin), "low, with care" is a precaution that
+    changes no ranking, moderate ranks it lower and never as a usual first choice, high rules it out."""
+
     LOW = "low", _("Low")
+    CARE = "care", _("Low, with care")
     MODERATE = "moderate", _("Moderate")
     HIGH = "high", _("High")
 

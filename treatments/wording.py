@@ -51,6 +51,9 @@ WORDS = {
         "Not a first choice for you: it wounds the skin, and you have raised scars or tend to form them."
     ),
     "held-back-recovery": _("Not a first choice for you: recovery may take up to %(over)s longer than you want."),
+    "held-back-pigment": _(
+        "Not a first choice for you: in brown and black skin a doctor decides if it is used, and at what settings."
+    ),
     "keloid-caution": _("People who form raised (keloid) scars can get new raised scars where the skin is wounded."),
     "keloid-notice": _(
         "You have raised scars, or tend to form them. A dermatologist should plan your treatment. Treatments "
@@ -58,6 +61,7 @@ WORDS = {
     ),
     "pigment-high": _("The risk of dark or light patches is high in brown and black skin (types IV to VI)."),
     "pigment-moderate": _("Some risk of dark or light patches in brown and black skin. %(note)s"),
+    "pigment-care": _("In brown and black skin: %(note)s"),
     "pigment-low": _("A low risk of dark or light patches in brown and black skin."),
     "darker-skin-notice": _(
         "Brown and black skin can darken or lighten for months after a treatment that irritates it. "
