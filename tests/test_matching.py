@@ -245,7 +245,7 @@ def test_a_pair_is_a_plan_of_its_own_when_neither_step_wounds_a_keloid_prone_pat
     filler = facts("filler", role="volume", wounds_skin=False, fits=(suits("rolling", "first-line"),))
     result = run(subcision, filler, scars={"rolling"}, severity="mild")
     paired = [plan for plan in result.plans if plan.treatments == ("subcision", "filler")]
-    assert paired and paired[0].steps[1].wait_words().startswith("Straight after")
+    assert paired and paired[0].steps[1].wait_words().startswith("Soon after")
     keloid = run(subcision, filler, scars={"rolling"}, severity="mild", health={"keloid"})
     assert not [plan for plan in keloid.plans if "subcision" in plan.treatments]
 
@@ -363,6 +363,38 @@ def test_severity_counts_only_for_a_usual_first_choice_for_a_sunken_scar_the_pat
     assert severity_modifier(laser, patient(scars={"boxcar"}, health={"keloid"})).score == 0
     gentle = facts("laser", wounds_skin=False, fits=(suits("boxcar", "first-line"),))
     assert severity_modifier(gentle, patient(scars={"boxcar"}, health={"keloid"})).score == 2
+
+
+def test_often_enough_is_said_only_of_an_option_that_is_a_first_choice_for_every_sunken_scar():
+    """Section 8: "surface treatments alone are often enough" for mild scars claims the option is enough on its
+    own, which is not so when there are ice pick scars it cannot reach (section 1)."""
+    laser = facts("laser", fits=(suits("boxcar", "first-line"), suits("ice-pick", "not-suitable")))
+    assert severity_modifier(laser, patient(scars={"boxcar"})).score == 2
+    assert severity_modifier(laser, patient(scars={"boxcar", "ice-pick"})).score == 0
+    assert severity_modifier(laser, patient(scars={"boxcar", "hypertrophic"})).score == 2, "raised scars aside"
+    filler = facts("filler", role="volume", fits=(suits("rolling", "first-line"),))
+    assert severity_modifier(filler, patient(scars={"rolling", "ice-pick"}, severity="moderate")).score == 1
+
+
+def test_a_held_back_first_choice_ranks_above_an_option_that_is_only_ever_a_second_choice():
+    """Section 3 and 8: a usual first choice whose recovery may go over the limit is held back, yet still
+    ranks above options that are only second choices for the patient's scars, whatever their points."""
+    cross = facts("cross", role="structural", downtime_min=5, downtime_max=10, fits=(suits("ice-pick", "first-line"),))
+    needling = facts(
+        "needling", downtime_min=1, downtime_max=3, evidence="high", fits=(suits("ice-pick", "second-line"),)
+    )
+    result = run(needling, cross, scars={"ice-pick"}, downtime=5)
+    assert only(result, "cross").fit == "second-line" and only(result, "cross").score < only(result, "needling").score
+    assert slugs(result.candidates) == ["cross", "needling"]
+
+
+def test_equal_points_go_to_the_better_studied_option_before_the_name():
+    """Section 4: evidence weighs in the ranking; the name only settles what nothing else does."""
+    older = facts("a-weak", name="A weak option", evidence="low-moderate")
+    better = facts("b-strong", name="B strong option", evidence="moderate", rules=(rule("anticoagulants", "caution"),))
+    result = run(older, better, health={"anticoagulants"})
+    assert only(result, "a-weak").score == only(result, "b-strong").score
+    assert slugs(result.candidates) == ["b-strong", "a-weak"]
 
 
 def test_severity_praise_names_the_option_and_is_never_given_to_weakly_supported_ones():

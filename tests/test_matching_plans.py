@@ -108,3 +108,9 @@ def test_a_health_answer_without_a_notice_adds_none_and_darker_skin_always_gets_
     assert run(*catalogue(), health={"cold-sores"}).notices == ()
     (notice,) = run(*catalogue(), skin_type=6).notices
     assert "sunscreen" in notice.text and not notice.warning
+
+
+def test_mild_scars_of_several_kinds_get_no_volume_step():
+    """Section 8 severity: for mild scars surface treatment alone is often enough; volume comes in at grade 3."""
+    (plan,) = run(*catalogue(), scars={"ice-pick", "rolling"}, severity="mild").plans
+    assert [[c.treatment.slug for c in step.candidates] for step in plan.steps] == [["cross", "subcision"], ["laser"]]

@@ -21,10 +21,12 @@ def wounding():
 
 @pytest.mark.parametrize("skin_type", [1, 3, 4, 6])
 @pytest.mark.parametrize("scars", [["hypertrophic"], ["hypertrophic", "rolling", "boxcar"]])
-def test_steroid_injections_come_first_for_raised_scars_in_every_skin_type(client, seeded, skin_type, scars):
+@pytest.mark.parametrize("more", [{}, {"health": ["anticoagulants"], "downtime": 0}, {"health": ["cold-sores"]}])
+def test_steroid_injections_come_first_for_raised_scars_in_every_skin_type(client, seeded, skin_type, scars, more):
     """Sections 3 and 8: intralesional steroid is the first option for raised scars; in skin types IV to VI
-    its lighter patches are a precaution (section 6), not a reason to rank a less-studied option above it."""
-    body = results(client, scar=scars, skin_type=skin_type)
+    its lighter patches are a precaution (section 6), and neither that nor a bruising caution ranks a
+    less-studied option above it."""
+    body = results(client, scar=scars, skin_type=skin_type, **more)
     raised = [c["treatment"] for c in body["candidates"] if c["group"] == "raised"]
     assert raised[0] == "steroid-injection"
     first = next(c for c in body["candidates"] if c["treatment"] == "steroid-injection")
@@ -65,11 +67,21 @@ def severity_words(candidate):
     ]
 
 
-def test_surface_treatment_is_never_called_often_enough_for_ice_pick_scars(client, seeded):
-    """Section 1 and 3: resurfacing alone does not reach the base of an ice pick scar."""
-    body = results(client, scar=["ice-pick"], severity="mild", skin_type=2)
+@pytest.mark.parametrize("scars", [["ice-pick"], ["ice-pick", "boxcar"]])
+@pytest.mark.parametrize("downtime", [5, 10])
+def test_for_ice_picks_crossing_or_punching_comes_before_surface_treatment_never_called_enough(
+    client, seeded, scars, downtime
+):
+    """Sections 1, 3 and 8: resurfacing alone does not reach the base of an ice pick scar, so it is never
+    "often enough", and the usual first choices for ice picks rank above it even when held back."""
+    body = results(client, scar=scars, severity="mild", skin_type=2, downtime=downtime)
     for candidate in body["candidates"]:
-        assert not severity_words(candidate), candidate["treatment"]
+        assert not any(r.endswith("is often enough.") for r in candidate["reasons"]), candidate["treatment"]
+    if scars == ["ice-pick"]:
+        order = [c["treatment"] for c in body["candidates"]]
+        assert sorted(order[:2]) == ["surgery", "tca-cross"], order
+    for plan in body["combinations"]:
+        assert "dermal-fillers" not in [slug for step in plan["steps"] for slug in step["treatments"]]
 
 
 def test_severity_praise_is_for_sunken_scars_and_never_for_wounding_a_keloid_prone_patient(client, seeded):

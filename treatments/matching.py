@@ -63,6 +63,9 @@ class Weights:
 
 WEIGHTS = Weights()
 SEVERITY_POINTS = dict(WEIGHTS.severity)
+# Section 8 severity modifiers: for mild scars "surface treatments alone are often enough", a claim
+# that an option is enough on its own; the others only say what usually comes first or goes together.
+ENOUGH_ALONE = {(Severity.MILD, Role.RESURFACING)}
 EVIDENCE_POINTS = dict(WEIGHTS.evidence)
 
 # Ranking tiers, before fit and score (section 8): options that wound the skin of someone who
@@ -225,18 +228,18 @@ def severity_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
     """Severity modifiers (section 8, Goodman grades 2 to 4), for treatments of sunken scars.
 
     The points are in WEIGHTS.severity, for an option that is a usual first choice (section 3) for one
-    of the patient's sunken scars: surface treatment is "often enough" for mild shallow scars, never
-    for ice pick scars it cannot reach, nor for raised scars. Nothing that wounds the skin of someone
+    of the patient's sunken scars. "Often enough" (ENOUGH_ALONE) is said only of an option that is a
+    usual first choice for every kind of sunken scar the patient has: never of surface treatment when
+    there are ice pick scars it cannot reach, and never for raised scars. Nothing that wounds the skin of someone
     who forms raised scars is praised for it. Only an option with at least low-to-moderate evidence is
     praised, in words that name it, so weak options never borrow a strong option's praise.
     """
     points = SEVERITY_POINTS.get((patient.answers.severity, treatment.role), 0)
     if not points or (patient.keloid_prone and treatment.wounds_skin):
         return NOTHING
-    if not any(
-        patient.shapes.get(scar) == Shape.SUNKEN and (row := treatment.fit_for.get(scar)) and row.fit == Fit.FIRST_LINE
-        for scar in patient.scar_slugs
-    ):
+    sunken = [scar for scar in patient.scar_slugs if patient.shapes[scar] == Shape.SUNKEN]
+    first_for = [scar for scar in sunken if (row := treatment.fit_for.get(scar)) and row.fit == SUITS_FIRST]
+    if not first_for or ((patient.answers.severity, treatment.role) in ENOUGH_ALONE and first_for != sunken):
         return NOTHING
     if EVIDENCE_POINTS.get(treatment.evidence, 0) < 0:
         return Finding(score=points)
@@ -304,18 +307,24 @@ def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
         labels=tuple(labels),
         over_limit_days=recovery_fit(treatment.downtime_min, treatment.downtime_max, patient.answers.downtime),
         ask_doctor=any(f.ask_doctor for f in findings),
+        first_choice=any(
+            (row := treatment.fit_for.get(scar)) and row.fit == SUITS_FIRST for scar in patient.scar_slugs
+        ),
         findings=findings,
     )
 
 
 def rank_key(candidate: Candidate) -> tuple:
-    """Raised-scar options as their own group, then the tiers, usual first choices before second
-    choices, the higher score, and the name: always the same order."""
+    """Raised-scar options as their own group, then the tiers; usual first choices, then first choices
+    held back for this patient, then options that are only ever second choices for them; then the
+    higher score, the better evidence, and the name: always the same order."""
     return (
         GROUP_ORDER[candidate.group],
         candidate.tier,
         0 if candidate.fit == Fit.FIRST_LINE else 1,
+        0 if candidate.first_choice else 1,
         -candidate.score,
+        -EVIDENCE_POINTS.get(candidate.treatment.evidence, 0),
         candidate.treatment.name.casefold(),
         candidate.treatment.slug,
     )

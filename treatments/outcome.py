@@ -32,6 +32,9 @@ class Candidate:
     labels: tuple[ScarLabel, ...]
     over_limit_days: int = 0
     ask_doctor: bool = False
+    # Clinically a usual first choice for one of the patient's kinds of scar (section 3), even when held
+    # back for this patient: it ranks above options that are only ever second choices for them.
+    first_choice: bool = False
     findings: tuple = field(default=(), repr=False)
 
     def reasons(self) -> list[str]:

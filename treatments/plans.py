@@ -13,7 +13,8 @@ def plans(usual: list[Candidate], patient: Patient) -> tuple[Plan, ...]:
 
     Sunken scars (several kinds, or moderate or severe ones): structural work on each kind of scar
     first (for each, its best usual first choice among structural options), then volume 2 to 4 weeks
-    later or in the same session, then resurfacing 4 to 8 weeks after earlier steps have healed. Not
+    later or in the same session (for moderate and severe scars only: mild ones need surface
+    treatment alone), then resurfacing 4 to 8 weeks after earlier steps have healed. Not
     offered to someone who forms raised scars: a dermatologist plans their treatment. Raised scars:
     the best usual first choice (steroid injections) with the other gentle raised-scar options
     alongside. A treatment offered only with another is followed by it.
@@ -24,7 +25,7 @@ def plans(usual: list[Candidate], patient: Patient) -> tuple[Plan, ...]:
     found = []
     sunken = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.SUNKEN)
     if sunken and not patient.keloid_prone and (len(sunken) > 1 or patient.answers.severity != Severity.MILD):
-        found.append(_sequence(usual, sunken))
+        found.append(_sequence(usual, sunken, patient.answers.severity))
     raised = sorted(scar for scar, shape in patient.shapes.items() if shape == Shape.RAISED)
     if raised:
         found.append(_raised(usual, raised))
@@ -48,7 +49,7 @@ def _suited(candidate: Candidate, scars: Iterable[str]) -> tuple[str, ...]:
     return tuple(label.scar for label in candidate.labels if label.scar in wanted and label.fit in SUITS)
 
 
-def _sequence(usual: list[Candidate], scars: list[str]) -> Plan | None:
+def _sequence(usual: list[Candidate], scars: list[str], severity: str) -> Plan | None:
     structural = []
     for scar in scars:
         first = next(
@@ -60,7 +61,9 @@ def _sequence(usual: list[Candidate], scars: list[str]) -> Plan | None:
     steps = []
     if structural:
         steps.append(Step(candidates=tuple(structural), scars=_union(structural, scars)))
-    for role, wait in ((Role.VOLUME, "wait-volume"), (Role.RESURFACING, "wait-resurfacing")):
+    # Section 8 severity modifiers: mild scars need no volume step (surface alone); moderate and severe add it.
+    later = ((Role.VOLUME, "wait-volume"),) if severity != Severity.MILD else ()
+    for role, wait in (*later, (Role.RESURFACING, "wait-resurfacing")):
         best = next((c for c in usual if c.treatment.role == role and _suited(c, scars)), None)
         if best:
             steps.append(Step(candidates=(best,), scars=_suited(best, scars), wait=wait if steps else ""))

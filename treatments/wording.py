@@ -102,7 +102,7 @@ WORDS = {
     "wait-volume": _(" About 2 to 4 weeks after step 1, or sometimes in the same session."),
     "wait-resurfacing": _(" About 4 to 8 weeks after the earlier steps have healed."),
     "wait-alongside": _(" At the same time, as add-ons."),
-    "wait-paired": _(" Straight after, because these scars often come back."),
+    "wait-paired": _(" Soon after, as the clinic plans it, because these scars often come back."),
     "plan-end": _("A dermatologist decides the actual plan and its timing. Use sunscreen every day."),
 }
 

@@ -169,7 +169,9 @@ def axe():
 
 
 def axe_violations(axe, page, label):
-    """What axe-core finds against WCAG 2.0-2.2 A/AA and best practices, one line per rule and element."""
+    """What axe-core finds against WCAG 2.0-2.2 A/AA and best practices, one line per rule and element,
+    once the layout has settled (a viewport or colour scheme just changed)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     lines = [f"axe found {len(violations)} violation(s) on {label}:"] if violations else []
     for violation in violations:
