@@ -32,7 +32,7 @@ def by_kind(ics):
 
 
 def test_one_event_per_session_one_recovery_after_each_and_a_reminder_per_aftercare_step():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     kinds = by_kind(export(plan))
     assert len(kinds["session"]) == 6
     assert len(kinds["recovery"]) == 6
@@ -41,7 +41,7 @@ def test_one_event_per_session_one_recovery_after_each_and_a_reminder_per_afterc
 
 
 def test_sessions_are_all_day_on_their_dates_and_those_past_the_fewest_say_if_needed():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     sessions = by_kind(export(plan))["session"]
     assert [event.decoded("DTSTART") for event in sessions] == [s.on for s in plan.sessions]
     assert [event.decoded("DTEND") for event in sessions] == [s.on + timedelta(days=1) for s in plan.sessions]
@@ -57,7 +57,7 @@ def test_sessions_are_all_day_on_their_dates_and_those_past_the_fewest_say_if_ne
 
 
 def test_recovery_is_an_all_day_event_from_the_day_after_to_the_last_day_of_visible_healing():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     recovery = by_kind(export(plan))["recovery"][0]
     assert recovery.decoded("DTSTART") == date(2027, 3, 2)
     assert recovery.decoded("DTEND") == date(2027, 3, 7)  # exclusive: the last day is 6 March
@@ -67,14 +67,14 @@ def test_recovery_is_an_all_day_event_from_the_day_after_to_the_last_day_of_visi
 
 
 def test_no_recovery_time_means_no_recovery_events():
-    plan = planner.plan(course(downtime_min_days=0, downtime_max_days=0), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(downtime_min_days=0, downtime_max_days=0), start=date(2027, 3, 1), soonest=TODAY)
     ics = export(plan)
     assert by_kind(ics)["recovery"] == []
     assert "No recovery time" in str(by_kind(ics)["session"][0]["DESCRIPTION"])
 
 
 def test_aftercare_reminders_carry_the_steps_text_what_to_watch_for_and_a_link():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     day0, days1to3 = by_kind(export(plan))["aftercare"][:2]
     assert str(day0["SUMMARY"]) == "Needling, session 1 aftercare: Day 0"
     assert "- Skip actives" in str(day0["DESCRIPTION"])
@@ -93,7 +93,7 @@ def test_reminders_stay_at_nine_in_the_clinics_time_zone_across_daylight_saving_
         (date(2027, 3, 27), {date(2027, 3, 27): 0, date(2027, 3, 28): 1, date(2027, 3, 30): 1}),
         (date(2027, 10, 30), {date(2027, 10, 30): 1, date(2027, 10, 31): 0, date(2027, 11, 2): 0}),
     ):
-        plan = planner.plan(needling, start=start, today=TODAY)
+        plan = planner.plan(needling, start=start, soonest=TODAY)
         reminders = by_kind(export(plan))["aftercare"]
         starts = [event.decoded("DTSTART") for event in reminders]
         assert [when.astimezone(LONDON).time() for when in starts] == [time(9, 0)] * len(starts)
@@ -105,7 +105,7 @@ def test_reminders_stay_at_nine_in_the_clinics_time_zone_across_daylight_saving_
 
 
 def test_the_file_carries_the_clinics_time_zone_rules_for_calendars_that_need_them():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     calendar = Calendar.from_ical(export(plan, ZoneInfo("America/New_York")))
     zones = calendar.walk("VTIMEZONE")
     assert [str(zone["TZID"]) for zone in zones] == ["America/New_York"]
@@ -115,14 +115,14 @@ def test_the_file_carries_the_clinics_time_zone_rules_for_calendars_that_need_th
 
 
 def test_in_utc_times_are_written_as_utc_without_time_zone_rules():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     ics = export(plan, ZoneInfo("UTC"))
     assert b"BEGIN:VTIMEZONE" not in ics
     assert b"DTSTART:20270301T090000Z" in ics
 
 
 def test_the_file_is_well_formed_for_calendar_programs():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     ics = export(plan)
     lines = ics.split(b"\r\n")
     assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
@@ -137,15 +137,15 @@ def test_the_file_is_well_formed_for_calendar_programs():
 
 
 def test_exporting_the_same_plan_twice_gives_the_same_identifiers_so_a_reimport_updates_it():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     first = [str(event["UID"]) for event in events(export(plan))]
     assert first == [str(event["UID"]) for event in events(export(plan))]
-    later = planner.plan(course(), start=date(2027, 3, 8), today=TODAY)
+    later = planner.plan(course(), start=date(2027, 3, 8), soonest=TODAY)
     assert set(first).isdisjoint(str(event["UID"]) for event in events(export(later)))
 
 
 def test_links_in_the_file_carry_no_query_string():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     for event in events(export(plan)):
         assert "?" not in str(event["URL"])
         assert "?" not in str(event["DESCRIPTION"])

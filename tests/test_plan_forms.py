@@ -51,9 +51,11 @@ def test_too_soon_with_no_recovery_time_says_a_session_must_come_before_the_date
     no_recovery = course(downtime_min_days=0, downtime_max_days=0)
     assert form("date=2027-03-01", course=no_recovery).errors["date"] == [
         "This date is too soon: even with no recovery time, a session needs to come before your date. "
-        "The soonest date that leaves room is 2 March 2027."
+        "The soonest date that leaves room is 3 March 2027."
     ]
-    assert form("date=2027-03-02", course=no_recovery).is_valid()
+    assert not form("date=2027-03-02", course=no_recovery).is_valid(), "a first session tomorrow at the soonest"
+    assert form("date=2027-03-03", course=no_recovery).is_valid()
+    assert form("date=2027-03-02&start=2027-03-01", course=no_recovery).is_valid(), "a session booked for today"
 
 
 def test_the_date_inputs_offer_only_days_from_today_to_five_years_ahead():

@@ -33,14 +33,14 @@ def course(**facts):
 
 
 def test_sessions_come_the_longest_usual_gap_apart_with_the_soonest_beside_them():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     assert [s.on for s in plan.sessions] == [date(2027, 3, 1) + timedelta(weeks=6 * n) for n in range(6)]
     assert [s.soonest for s in plan.sessions][:3] == [date(2027, 3, 1), date(2027, 3, 29), date(2027, 4, 26)]
     assert [s.number for s in plan.sessions] == [1, 2, 3, 4, 5, 6]
 
 
 def test_a_range_of_sessions_marks_those_past_the_fewest_as_if_needed():
-    plan = planner.plan(course(sessions_min=1, sessions_max=3), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(sessions_min=1, sessions_max=3), start=date(2027, 3, 1), soonest=TODAY)
     assert [s.needed for s in plan.sessions] == [True, False, False]
     assert plan.last_needed.number == 1
     assert plan.last.number == 3
@@ -48,14 +48,14 @@ def test_a_range_of_sessions_marks_those_past_the_fewest_as_if_needed():
 
 
 def test_recovery_is_day_1_to_the_most_usual_day_and_the_next_day_is_clear():
-    session = planner.plan(course(), start=date(2027, 3, 1), today=TODAY).sessions[0]
+    session = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY).sessions[0]
     assert session.recovery == Days(date(2027, 3, 2), date(2027, 3, 6))
     assert session.clear_on == date(2027, 3, 7)
 
 
 def test_a_treatment_with_no_recovery_time_has_no_recovery_window_and_says_so_in_words():
     no_recovery = course(downtime_min_days=0, downtime_max_days=0)
-    session = planner.plan(no_recovery, start=date(2027, 3, 1), today=TODAY).sessions[0]
+    session = planner.plan(no_recovery, start=date(2027, 3, 1), soonest=TODAY).sessions[0]
     assert session.recovery is None
     assert session.clear_on == date(2027, 3, 2)
     assert no_recovery.recovery_words == "No recovery time"
@@ -95,7 +95,7 @@ def test_sessions_and_gaps_in_words(facts, sessions, gap):
 
 
 def test_aftercare_steps_fall_on_their_days_after_each_session_in_order():
-    plan = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     first, second = plan.sessions[0], plan.sessions[1]
     assert [(s.step.label, s.days) for s in first.aftercare] == [
         ("Day 0", Days(date(2027, 3, 1), date(2027, 3, 1))),
@@ -106,10 +106,10 @@ def test_aftercare_steps_fall_on_their_days_after_each_session_in_order():
 
 
 def test_the_plan_ends_with_the_later_of_the_last_clear_day_and_the_last_aftercare_day():
-    short_care = planner.plan(course(), start=date(2027, 3, 1), today=TODAY)
+    short_care = planner.plan(course(), start=date(2027, 3, 1), soonest=TODAY)
     assert short_care.end == short_care.last.clear_on
     long_care = course(aftercare=(AftercareFacts(day_from=8, day_to=42, label="Weeks 2 to 6", todo=("SPF",)),))
-    plan = planner.plan(long_care, start=date(2027, 3, 1), today=TODAY)
+    plan = planner.plan(long_care, start=date(2027, 3, 1), soonest=TODAY)
     assert plan.end == plan.last.on + timedelta(days=42)
 
 
@@ -117,7 +117,7 @@ def test_whole_course_fits_before_the_date_by_a_number_of_days():
     start = date(2027, 3, 1)
     # Six sessions six weeks apart: the last on day 210, clear on day 216.
     target = start + timedelta(days=216 + 12)
-    plan = planner.plan(course(), start=start, target=target, today=TODAY)
+    plan = planner.plan(course(), start=start, target=target, soonest=TODAY)
     assert plan.fit.status == planner.FITS
     assert plan.fit.sessions == 6
     assert plan.fit.spare_days == 12
@@ -128,16 +128,16 @@ def test_whole_course_fits_before_the_date_by_a_number_of_days():
 
 def test_a_course_that_just_fits_has_no_days_to_spare():
     start = date(2027, 3, 1)
-    plan = planner.plan(course(), start=start, target=start + timedelta(days=216), today=TODAY)
+    plan = planner.plan(course(), start=start, target=start + timedelta(days=216), soonest=TODAY)
     assert (plan.fit.status, plan.fit.spare_days, plan.fit.latest_start_all) == (planner.FITS, 0, start)
-    one_day_less = planner.plan(course(), start=start, target=start + timedelta(days=215), today=TODAY)
+    one_day_less = planner.plan(course(), start=start, target=start + timedelta(days=215), soonest=TODAY)
     assert (one_day_less.fit.status, one_day_less.fit.short_by_days) == (planner.PARTLY, 1)
 
 
 def test_when_only_part_of_the_course_fits_it_says_how_many_sessions_and_the_latest_start_for_all():
     start = date(2027, 3, 1)
     target = start + timedelta(weeks=13)  # room for three sessions six weeks apart and their recovery
-    plan = planner.plan(course(), start=start, target=target, today=TODAY)
+    plan = planner.plan(course(), start=start, target=target, soonest=TODAY)
     assert plan.fit.status == planner.PARTLY
     assert plan.fit.sessions == 3
     assert plan.fit.spare_days == (target - plan.sessions[2].clear_on).days
@@ -148,30 +148,30 @@ def test_when_only_part_of_the_course_fits_it_says_how_many_sessions_and_the_lat
 
 def test_fewer_sessions_than_the_usual_course_is_short_and_names_the_latest_start_for_the_fewest():
     start = date(2027, 3, 1)
-    plan = planner.plan(course(), start=start, target=start + timedelta(weeks=3), today=TODAY)
+    plan = planner.plan(course(), start=start, target=start + timedelta(weeks=3), soonest=TODAY)
     assert (plan.fit.status, plan.fit.sessions) == (planner.SHORT, 1)
     assert plan.fit.latest_start_fewest == start + timedelta(weeks=3) - timedelta(days=2 * 42 + 6)
 
 
 def test_a_date_too_soon_for_even_one_session_and_its_recovery():
     start = date(2027, 3, 1)
-    plan = planner.plan(course(), start=start, target=start + timedelta(days=5), today=TODAY)
+    plan = planner.plan(course(), start=start, target=start + timedelta(days=5), soonest=TODAY)
     assert (plan.fit.status, plan.fit.sessions) == (planner.TOO_SOON, 0)
     assert plan.fit.latest_start_one == start - timedelta(days=1)
-    assert planner.plan(course(), start=start, target=start + timedelta(days=6), today=TODAY).fit.sessions == 1
+    assert planner.plan(course(), start=start, target=start + timedelta(days=6), soonest=TODAY).fit.sessions == 1
 
 
 def test_no_recovery_time_fits_a_session_the_day_before():
     no_recovery = course(downtime_min_days=0, downtime_max_days=0, sessions_min=1, sessions_max=1)
-    plan = planner.plan(no_recovery, start=date(2027, 3, 1), target=date(2027, 3, 2), today=TODAY)
+    plan = planner.plan(no_recovery, start=date(2027, 3, 1), target=date(2027, 3, 2), soonest=TODAY)
     assert plan.fit.status == planner.FITS
-    same_day = planner.plan(no_recovery, start=date(2027, 3, 2), target=date(2027, 3, 2), today=TODAY)
+    same_day = planner.plan(no_recovery, start=date(2027, 3, 2), target=date(2027, 3, 2), soonest=TODAY)
     assert same_day.fit.status == planner.TOO_SOON
 
 
 def test_with_only_a_target_the_plan_starts_on_the_latest_date_that_fits_it_all():
     target = date(2027, 12, 24)
-    plan = planner.plan(course(), target=target, today=TODAY)
+    plan = planner.plan(course(), target=target, soonest=TODAY)
     assert plan.start == target - timedelta(days=216)
     assert plan.start_is_latest
     assert (plan.fit.status, plan.fit.spare_days) == (planner.FITS, 0)
@@ -179,7 +179,7 @@ def test_with_only_a_target_the_plan_starts_on_the_latest_date_that_fits_it_all(
 
 def test_when_the_latest_start_has_passed_the_plan_starts_today():
     target = TODAY + timedelta(weeks=10)
-    plan = planner.plan(course(), target=target, today=TODAY)
+    plan = planner.plan(course(), target=target, soonest=TODAY)
     assert plan.start == TODAY
     assert not plan.start_is_latest
     assert plan.fit.status == planner.SHORT
@@ -187,14 +187,14 @@ def test_when_the_latest_start_has_passed_the_plan_starts_today():
 
 
 def test_a_target_in_the_past_is_too_soon_from_today():
-    plan = planner.plan(course(), target=TODAY - timedelta(days=1), today=TODAY)
+    plan = planner.plan(course(), target=TODAY - timedelta(days=1), soonest=TODAY)
     assert (plan.start, plan.fit.status) == (TODAY, planner.TOO_SOON)
 
 
 def test_days_are_counted_as_calendar_days_across_a_daylight_saving_change():
     # Europe and North America change their clocks in late March and early November.
     for start in (date(2027, 3, 26), date(2027, 10, 29), date(2027, 11, 5)):
-        plan = planner.plan(course(), start=start, target=start + timedelta(days=216), today=TODAY)
+        plan = planner.plan(course(), start=start, target=start + timedelta(days=216), soonest=TODAY)
         assert plan.sessions[1].on == start + timedelta(days=42)
         assert plan.sessions[0].recovery.last == start + timedelta(days=5)
         assert plan.fit.spare_days == 0
@@ -202,13 +202,13 @@ def test_days_are_counted_as_calendar_days_across_a_daylight_saving_change():
 
 def test_a_plan_needs_a_start_or_a_target():
     with pytest.raises(ValueError):
-        planner.plan(course(), today=TODAY)
+        planner.plan(course(), soonest=TODAY)
 
 
 def test_a_course_of_absurd_length_is_refused_rather_than_overflowing_the_calendar():
     endless = course(sessions_max=32767, interval_max_weeks=32767)
     with pytest.raises(planner.CourseTooLong):
-        planner.plan(endless, start=TODAY, target=date(9999, 12, 31), today=TODAY)
+        planner.plan(endless, start=TODAY, target=date(9999, 12, 31), soonest=TODAY)
 
 
 courses = st.builds(
@@ -232,7 +232,7 @@ courses = st.builds(
 @given(courses, st.integers(0, 1000), st.integers(0, 1500))
 def test_every_session_said_to_fit_heals_before_the_date_and_the_next_does_not(facts, start_in, target_in):
     start, target = TODAY + timedelta(days=start_in), TODAY + timedelta(days=target_in)
-    plan = planner.plan(facts, start=start, target=target, today=TODAY)
+    plan = planner.plan(facts, start=start, target=target, soonest=TODAY)
     fitting = [s for s in plan.sessions if s.before_target]
     assert len(fitting) == plan.fit.sessions
     assert all(s.clear_on <= target for s in fitting)

@@ -119,7 +119,8 @@ def test_bad_dates_get_a_400_and_a_clear_message(client, treatment, query, messa
 
 
 def test_too_soon_names_the_soonest_date_that_leaves_room(client, treatment):
-    soonest = timezone.localdate() + timedelta(days=4)
+    # A first session tomorrow at the soonest, then its recovery.
+    soonest = timezone.localdate() + timedelta(days=5)
     page = text(client.get(plan_url("subcision", f"date={days(2)}")))
     assert f"The soonest date that leaves room is {date_format(soonest, 'j F Y')}." in page
     assert client.get(plan_url("subcision", f"date={soonest.isoformat()}")).status_code == 200
@@ -130,7 +131,9 @@ def test_a_treatment_with_no_recovery_time_says_so_in_words(client, db):
     page = text(client.get(plan_url("injection", f"date={days(300)}")))
     assert "No recovery time" in page
     assert "0 to 0" not in page
-    assert client.get(plan_url("injection", f"date={days(1)}")).status_code == 200
+    # A first session tomorrow at the soonest, so the day after is the soonest date.
+    assert client.get(plan_url("injection", f"date={days(2)}")).status_code == 200
+    assert client.get(plan_url("injection", f"date={days(1)}")).status_code == 400
 
 
 def test_with_htmx_the_planner_updates_in_place_and_focuses_the_plan(client, treatment):
@@ -320,3 +323,17 @@ def test_the_planner_never_answers_a_server_error(client, treatment, target, sta
         f"{reverse('treatments:plan_side_by_side')}?{query}",
     ):
         assert client.get(url, headers=headers).status_code in (200, 400), url
+
+
+def test_a_plan_never_puts_a_first_session_it_chose_on_today(client, treatment):
+    """Today has begun and some preparation starts the day before: a suggested course starts tomorrow at the
+    soonest, in the page and in the calendar file; a session the patient says is booked today is kept."""
+    today, tomorrow = timezone.localdate(), timezone.localdate() + timedelta(days=1)
+    page = text(client.get(plan_url("subcision", f"date={days(60)}")))
+    assert f"Session 1: {date_format(tomorrow, 'l j F Y')}" in page
+    assert f"Session 1: {date_format(today, 'l j F Y')}" not in page
+    calendar = client.get(reverse("treatments:plan_calendar", args=["subcision"]) + f"?date={days(60)}")
+    assert f"DTSTART;VALUE=DATE:{tomorrow:%Y%m%d}" in calendar.content.decode()
+    assert f"VALUE=DATE:{today:%Y%m%d}" not in calendar.content.decode()
+    booked = text(client.get(plan_url("subcision", f"date={days(60)}&start={today.isoformat()}")))
+    assert f"Session 1: {date_format(today, 'l j F Y')}" in booked

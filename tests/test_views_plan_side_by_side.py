@@ -30,7 +30,7 @@ def test_several_treatments_on_one_timeline_say_which_fit_and_by_how_much(client
     assert page.count('class="plan-bar"') == 3
     assert page.count('class="plan-bar__target"') == 3
     assert "Against your date" in page
-    assert "Each plan starts today" in page
+    assert "Each plan starts tomorrow" in page
     # In 90 days, two sessions six weeks apart and ten days of recovery fit, or three with three days.
     assert page.count("Only 2 sessions fit before") == 2
     assert page.count("About 3 sessions fit before") == 1
@@ -41,8 +41,8 @@ def test_several_treatments_on_one_timeline_say_which_fit_and_by_how_much(client
 def test_a_whole_course_that_fits_says_the_days_to_spare_and_the_latest_start(client, options):
     page = text(side_by_side(client, f"t=subcision&date={days(300)}"))
     assert "Fits before" in page
-    # Six sessions six weeks apart and ten days of recovery: 221 days, so 79 to spare.
-    assert "about 79 days to spare" in page
+    # From tomorrow, six sessions six weeks apart and ten days of recovery: 221 days, so 78 to spare.
+    assert "about 78 days to spare" in page
     latest = timezone.localdate() + timedelta(days=79)
     assert f"The latest start for all of it is {latest.day} {latest:%B %Y}." in page
 

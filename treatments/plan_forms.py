@@ -51,6 +51,7 @@ class PlanForm(forms.Form):
         super().__init__(data if bound else None)
         self.asked = "date" in data or "start" in data
         self.today, self.course = today, course
+        self.soonest = planner.soonest_start(today)
         self.last_day = today + timedelta(days=365 * YEARS_AHEAD)
         for name in ("date", "start"):
             self.fields[name].widget.attrs.update(min=today.isoformat(), max=self.last_day.isoformat())
@@ -83,14 +84,14 @@ class PlanForm(forms.Form):
             )
         if target and start and start >= target:
             self.add_error("start", _("Your first session needs to come before your date."))
-        elif target and self.course and not planner.sessions_before(self.course, start or self.today, target):
+        elif target and self.course and not planner.sessions_before(self.course, start or self.soonest, target):
             self.add_error("date", self._too_soon(target, start))
         return data
 
     def _too_soon(self, target, start):
         course = self.course
         latest = planner.latest_start(course, target, sessions=1)
-        earliest = self.today + timedelta(days=planner.days_to_clear(course, 1))
+        earliest = self.soonest + timedelta(days=planner.days_to_clear(course, 1))
         values = {"name": course.name, "recovery": course.recovery_words.lower(), "earliest": _day(earliest)}
         if start and latest >= self.today:
             return _(

@@ -205,9 +205,16 @@ def fit(course: CourseFacts, start: date, target: date) -> Fit:
     )
 
 
-def plan(course: CourseFacts, *, start: date | None = None, target: date | None = None, today: date) -> Plan:
+def soonest_start(today: date) -> date:
+    """The soonest first session a plan puts forward by itself: tomorrow. Today has already begun, and the
+    preparation some treatments need starts the day before (antiviral medicine, for example). A patient
+    who has a session booked for today can still give that date."""
+    return today + timedelta(days=1)
+
+
+def plan(course: CourseFacts, *, start: date | None = None, target: date | None = None, soonest: date) -> Plan:
     """The course as dates, from `start`, or else from the latest start that fits it all before `target`
-    (today when that has passed). At least one of `start` and `target` is needed."""
+    (`soonest`, see `soonest_start`, when that has passed). At least one of `start` and `target` is needed."""
     if start is None and target is None:
         raise ValueError("A plan needs a first-session date or a target date.")
     if days_to_clear(course, course.sessions_max) > MAX_COURSE_DAYS:
@@ -215,8 +222,8 @@ def plan(course: CourseFacts, *, start: date | None = None, target: date | None 
     start_is_latest = False
     if start is None:
         start = latest_start(course, target, sessions=course.sessions_max)
-        start_is_latest = start >= today
-        start = max(start, today)
+        start_is_latest = start >= soonest
+        start = max(start, soonest)
     sessions = tuple(_session(course, start, number, target) for number in range(1, course.sessions_max + 1))
     return Plan(
         course=course,

@@ -62,9 +62,9 @@ def _dates_query(form) -> str:
     return urlencode([(name, data[name].isoformat()) for name in ("date", "start") if data.get(name)])
 
 
-def _plan_or_none(course, *, start, target, today):
+def _plan_or_none(course, *, start, target, soonest):
     try:
-        return planner.plan(course, start=start, target=target, today=today), False
+        return planner.plan(course, start=start, target=target, soonest=soonest), False
     except planner.CourseTooLong:
         return None, True
 
@@ -86,13 +86,13 @@ def _one(request: HttpRequest, slug: str, data):
     plan, too_long = None, False
     if form.is_bound and form.is_valid():
         plan, too_long = _plan_or_none(
-            course, start=form.cleaned_data["start"], target=form.cleaned_data["date"], today=today
+            course, start=form.cleaned_data["start"], target=form.cleaned_data["date"], soonest=form.soonest
         )
-    return treatment, course, today, form, plan, too_long
+    return treatment, course, form, plan, too_long
 
 
 def _plan_page(request: HttpRequest, slug: str, data, *, status=None) -> HttpResponse:
-    treatment, course, today, form, plan, too_long = _one(request, slug, data)
+    treatment, course, form, plan, too_long = _one(request, slug, data)
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
     query = _dates_query(form) if plan else ""
     return _varies_with_htmx(
@@ -106,7 +106,7 @@ def _plan_page(request: HttpRequest, slug: str, data, *, status=None) -> HttpRes
                 "form": form,
                 "plan": plan,
                 "too_long": too_long,
-                "today": today,
+                "soonest": form.soonest,
                 "chosen_start": plan and form.cleaned_data["start"],
                 "focus": fragment,
                 "calendar_url": f"{reverse('treatments:plan_calendar', args=[slug])}?{query}" if plan else "",
@@ -131,7 +131,7 @@ def plan_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     data = request.GET.copy()
     for name in ("date", "start"):
         data.setdefault(name, "")
-    treatment, course, today, form, plan, too_long = _one(request, slug, data)
+    treatment, course, form, plan, too_long = _one(request, slug, data)
     if plan is None:
         return _plan_page(request, slug, data, status=400)
     links = Links(
@@ -154,16 +154,16 @@ def plan_side_by_side(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     published = Treatment.objects.visible_to(request.user).filter(is_overview=False)
     form = SideBySidePlanForm(request.GET, today=today, treatments=published.only("slug", "name"))
-    rows, start, target = [], today, None
+    rows, start, target = [], form.soonest, None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        start, target = data["start"] or today, data["date"]
+        start, target = data["start"] or form.soonest, data["date"]
         by_slug = {t.slug: t for t in _with_aftercare(published.filter(slug__in=data["t"]))}
         for slug in data["t"]:
             course = course_facts(by_slug[slug])
             plan, too_long = (None, False)
             if form.asked:
-                plan, too_long = _plan_or_none(course, start=start, target=target, today=today)
+                plan, too_long = _plan_or_none(course, start=start, target=target, soonest=form.soonest)
             rows.append({"treatment": by_slug[slug], "course": course, "plan": plan, "too_long": too_long})
     query = _dates_query(form) if rows else ""
     for row in rows:
@@ -178,7 +178,7 @@ def plan_side_by_side(request: HttpRequest) -> HttpResponse:
                 "rows": rows,
                 "start": start,
                 "target": target,
-                "today": today,
+                "soonest": form.soonest,
                 "chosen_start": form.is_bound and not form.errors and form.cleaned_data.get("start"),
                 "scale": _scale(rows, start, target),
                 "focus": fragment,
