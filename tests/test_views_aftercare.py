@@ -47,7 +47,7 @@ def test_without_any_signs_there_is_no_help_section(client, treatment):
 
 def test_recovery_time_is_in_the_shared_words(client, treatment):
     html = client.get(treatment.get_aftercare_url()).content.decode()
-    assert "<strong>Recovery time:</strong> 1 to 3 days." in html
+    assert "<strong>Recovery time: </strong>1 to 3 days." in html
 
 
 def test_an_overview_page_s_aftercare_leads_to_the_aftercare_of_each_of_its_kinds(client, seeded):

@@ -114,7 +114,8 @@ def test_next_comes_before_back_in_the_page_as_on_screen(client, options):
 @pytest.mark.parametrize(
     ("query", "address"),
     [
-        (ANSWERS, f"/questionnaire/?{ANSWERS}&step=6"),
+        (f"{ANSWERS}&health=none", f"/questionnaire/?{ANSWERS}&health=none&step=6"),
+        (ANSWERS, f"/questionnaire/?{ANSWERS}&step=5"),
         ("scar=rolling&severity=mild", "/questionnaire/?scar=rolling&severity=mild&step=3"),
         ("skin_type=9", "/questionnaire/?skin_type=9&step=1"),
     ],
@@ -236,3 +237,14 @@ def test_none_of_these_with_another_answer_is_a_clear_error(client, options):
 def test_home_and_navigation_lead_to_the_questionnaire(client, options):
     page = client.get(reverse("treatments:home")).content.decode()
     assert page.count(f'href="{reverse("treatments:questionnaire")}"') >= 2
+
+
+def test_a_skipped_health_question_is_never_read_as_none_of_these(client, options):
+    """The health question decides what is safe: leaving it blank asks again; "None of these" is an answer."""
+    left = questionnaire(client, f"{ANSWERS}&current=5&step=6")
+    assert left.status_code == 302 and left["Location"].endswith("&current=5&step=5")
+    html = questionnaire(client, f"{ANSWERS}&current=5&step=5").content.decode()
+    assert "Tick the ones that apply to you, or “None of these”." in html
+    review = questionnaire(client, f"{ANSWERS}&step=6").content.decode()
+    assert "Tick the ones that apply to you, or “None of these”." in review
+    assert questionnaire(client, f"{ANSWERS}&health=none&current=5&step=6").status_code == 200

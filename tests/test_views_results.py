@@ -230,3 +230,14 @@ def test_a_new_treatment_added_in_admin_is_matched_without_code_changes(client, 
     rolling = ScarType.objects.get(slug="rolling")
     Suitability.objects.create(treatment=peel, scar_type=rolling, fit="first-line", reason="Evens the surface.")
     assert "peel" in ranking(client)
+
+
+def test_results_with_no_health_answer_say_so_and_link_to_the_question(client, seeded):
+    """The health question decides what is safe: results read no answer as none, and say so; "None of these"
+    is an answer."""
+    query = "scar=rolling&severity=moderate&skin_type=2&downtime=10"
+    page = results(client, query).content.decode()
+    assert "You did not answer the health question" in page
+    assert f'href="/questionnaire/?{query.replace("&", "&amp;")}&amp;step=5"' in page
+    assert "You did not answer the health question" not in results(client, f"{query}&health=none").content.decode()
+    assert "You did not answer" not in results(client, f"{query}&health=anticoagulants").content.decode()

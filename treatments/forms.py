@@ -145,15 +145,22 @@ class AnswersForm(forms.Form):
         help_text=_("Tick all that apply, or “None of these”. Some treatments have to wait, or need extra care."),
         required=False,
         widget=HealthCheckboxes,
-        error_messages={"invalid_choice": _("Choose health answers from the list.")},
+        error_messages={
+            "invalid_choice": _("Choose health answers from the list."),
+            "required": _("Tick the ones that apply to you, or “None of these”."),
+        },
     )
 
     bound_field_class = ShownErrorsBoundField
     # The names whose errors the page shows; None shows them all.
     shown_errors = None
 
-    def __init__(self, data, *, scar_types, concerns):
+    def __init__(self, data, *, scar_types, concerns, health_required=False):
+        """`health_required`: the questionnaire asks for an answer to the health question ("None of these"
+        counts), so a skipped safety question is never read as an all-clear; the results, like the
+        results contract, read no health answer as none."""
         super().__init__(data)
+        self.fields["health"].required = health_required
         self.scar_types, self.concerns = list(scar_types), list(concerns)
         self.fields["scar"].choices = [(scar.slug, scar.name) for scar in self.scar_types]
         self.fields["health"].choices = [(concern.slug, concern.question) for concern in self.concerns] + [

@@ -137,6 +137,8 @@ def page(request: HttpRequest, form: AnswersForm, result: Result, catalogue) -> 
         "form": form,
         "answers_line": answers_line(form, catalogue),
         "query": form.query(),
+        # No health answer at all ("None of these" is one): the results read it as none, and say so.
+        "health_unanswered": "health" not in request.GET,
         "options": options,
         "shown": shown,
         "groups": groups,

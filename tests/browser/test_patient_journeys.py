@@ -138,6 +138,8 @@ def test_patient_answers_the_questionnaire_with_the_keyboard_alone(page, page_er
     press_button(page, "button[name='step'][value='5']")
     expect_step(page, 5)
     shot(page, "questionnaire", "5-health")
+    tab_to(page, "input[name='health'][value='none']")
+    page.keyboard.press("Space")
     press_button(page, "button[name='step'][value='6']")
 
     review = page.locator(".review")

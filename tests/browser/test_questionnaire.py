@@ -56,12 +56,18 @@ def test_each_step_is_titled_by_its_question_and_an_error_says_so(page, page_err
         page.get_by_role("button", name="Next").click()
     expect_question(page, 5)
     shot(page, "steps", "5-question", dark=True)
+    page.get_by_label("None of these").check()
     page.get_by_role("button", name="Check my answers").click()
     expect(page).to_have_title("Check your answers · ScarGuide")
     expect(page).to_have_url(re.compile(r"step=6$"))
     shot(page, "steps", "6-review", dark=True)
     page.go_back()
     expect_question(page, 5)
+    # The health question needs an answer: "None of these" is one, a blank is not.
+    page.get_by_label("None of these").set_checked(False)
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page).to_have_title(re.compile(r"^Error: Step 5 of 5"))
+    expect(page.locator(".error-summary")).to_contain_text("Tick the ones that apply to you")
     assert page_errors == []
 
 
