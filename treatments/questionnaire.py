@@ -18,9 +18,7 @@ from .page_cache import cached_page
 
 
 def _answers_form(request, catalogue):
-    return AnswersForm(
-        request.GET, scar_types=catalogue.scar_types, concerns=catalogue.concerns, health_required=True
-    )
+    return AnswersForm(request.GET, scar_types=catalogue.scar_types, concerns=catalogue.concerns, health_required=True)
 
 
 def _questionnaire_page(request, form, *, step=None, errors=None, status=200):
