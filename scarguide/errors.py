@@ -45,14 +45,19 @@ PAGES = {
         _("The site cannot reach its information right now. Please try again in a minute."),
     ),
 }
+# A form sent without a valid CSRF token: an old page, or a post from another site.
+CSRF_FAILURE = (
+    _("This form could not be sent"),
+    _("The page may be out of date, or the form came from another site. Go back, reload the page and try again."),
+)
 # How long a client should wait before asking again while the database is away.
 RETRY_AFTER_SECONDS = 30
 # What a database that went away (stopped, restarting, unreachable) raises.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
-def error_page(request: HttpRequest, status: int) -> HttpResponse:
-    heading, message = PAGES[status]
+def error_page(request: HttpRequest, status: int, page: tuple | None = None) -> HttpResponse:
+    heading, message = page or PAGES[status]
     if wants_json(request):
         response = JsonResponse({"errors": {"__all__": [str(message)]}}, status=status)
     else:
@@ -70,6 +75,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return error_page(request, 403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the site's own page, in the patient's language, instead of Django's bare one."""
+    return error_page(request, 403, CSRF_FAILURE)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

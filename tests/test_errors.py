@@ -61,3 +61,16 @@ def test_a_server_error_answers_in_the_site_style():
     assert response.status_code == 500
     html = response.content.decode()
     assert "Sorry, something went wrong on our side" in html and FOOTER in html
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_csrf_token_gets_the_sites_own_403_page_in_the_patients_language():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "someone", "password": "secret"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "This form could not be sent" in page and 'class="site-header"' in page
+    chinese = client.post("/zh-hant/questionnaire/", {"scar": "rolling"})
+    assert chinese.status_code == 403 and "無法傳送這份表格" in chinese.content.decode()
