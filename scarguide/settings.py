@@ -43,10 +43,11 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# Without a key (and not in debug), commands that sign nothing (makemigrations, migrate, check) still
+# run; serving the site refuses to start (scarguide/wsgi.py), and anything that signs stops with
+# Django's own "SECRET_KEY must not be empty".
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development).")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")

@@ -31,6 +31,23 @@ def test_management_commands_print_only_their_own_output(tmp_path):
     assert result.stderr == ""
 
 
+def test_migrations_are_checked_without_any_settings_but_the_site_is_not_served_without_a_secret_key():
+    """A fresh clone can run `manage.py makemigrations --check` with nothing set; gunicorn refuses to start
+    without DJANGO_SECRET_KEY (or DJANGO_DEBUG) with a message that says so."""
+    bare = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
+    check = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT, env=bare, capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == "No changes detected\n"
+    serve = subprocess.run(
+        [sys.executable, "-c", "import scarguide.wsgi"], cwd=ROOT, env=bare, capture_output=True, text=True
+    )
+    assert serve.returncode != 0
+    assert "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development)." in serve.stderr
+
+
 def test_shell_starts_without_a_warning(tmp_path):
     database = tmp_path / "db.sqlite3"
     manage("migrate", "--verbosity", "0", database=database)

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
     ]
 
 
-HARD_STOPS = ["pregnant", "active-acne"]  # clinical-reference.md section 8, gate rules 1 and 2
+HARD_STOPS = ["pregnant", "active-acne"]  # docs/clinical-basis.md section 8, gate rules 1 and 2
 
 
 def mark_hard_stops(apps, schema_editor):
