@@ -2,6 +2,7 @@
 
 from treatments.clinical_facts import Answers, Concern, Patient, Rule, Scar, Suits, TreatmentFacts
 from treatments.matching import match
+from treatments.wording import sentence
 
 SCARS = (
     Scar(slug="ice-pick", name="Ice pick scars"),
@@ -64,3 +65,8 @@ def slugs(entries) -> list[str]:
 
 def only(result, slug: str):
     return next(entry for entry in (*result.candidates, *result.excluded) if entry.treatment.slug == slug)
+
+
+def words(said) -> list[str]:
+    """What a rule's findings say, as sentences."""
+    return [sentence(s) for s in said]
