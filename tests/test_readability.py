@@ -10,38 +10,33 @@ from pathlib import Path
 
 import pytest
 import textstat
+from modeltranslation.translator import translator
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content.json"
 HARDEST_GRADE = 8.0
 USUAL_GRADE = 6.0
 # Texts written one point per line; every other field is prose in paragraphs.
 LISTS = {"preparation", "side_effects", "todo", "watch_for", "urgent"}
-PATIENT_TEXT = {
-    "treatments.scartype": ["summary", "description", "how_to_recognise", "stretch_test"],
-    "treatments.treatment": [
-        "summary",
-        "how_it_works",
-        "session",
-        "preparation",
-        "side_effects",
-        "pigment_note",
-        "evidence_note",
-        "results_timeline",
-        "results_last",
-    ],
-    "treatments.suitability": ["reason"],
-    "treatments.aftercarestep": ["todo", "watch_for", "urgent"],
-    "treatments.contraindication": ["question", "explanation", "notice"],
-    "treatments.treatmentcontraindication": ["note"],
-}
+# Names are too short to grade.
+NOT_GRADED = {"name", "also_known_as"}
+
+
+def patient_text() -> dict[str, list[str]]:
+    """Every patient-facing text field, by model: the fields translated into each language
+    (treatments/translation.py), so a text added there is graded here too."""
+    return {
+        model._meta.label_lower: sorted(set(translator.get_options_for_model(model).fields) - NOT_GRADED)
+        for model in translator.get_registered_models(abstract=False)
+    }
 
 
 def passages():
     """(where, text) for every passage of patient-facing text in the fixture."""
+    fields_of = patient_text()
     for row in json.loads(FIXTURE.read_text(encoding="utf-8")):
         fields = row["fields"]
         name = fields.get("slug") or "/".join(str(part) for part in row.get("fields", {}).get("treatment", []))
-        for field in PATIENT_TEXT.get(row["model"], []):
+        for field in fields_of.get(row["model"], []):
             text = fields.get(field, "").strip()
             if not text:
                 continue
