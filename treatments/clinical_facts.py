@@ -4,7 +4,7 @@ dataclasses built from the content rows. No database, no request."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from .vocabulary import KELOID, Shape
+from .vocabulary import KELOID, Fit, Shape
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +86,12 @@ class TreatmentFacts:
     @cached_property
     def rule_for(self) -> dict[str, Rule]:
         return {rule.concern: rule for rule in self.rules}
+
+    def first_choice_for(self, scar: str) -> bool:
+        """Clinically a usual first choice for that kind of scar (section 3), whatever holds it back for a
+        patient."""
+        row = self.fit_for.get(scar)
+        return bool(row) and row.fit == Fit.FIRST_LINE
 
 
 @dataclass(frozen=True)

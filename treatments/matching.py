@@ -238,7 +238,7 @@ def severity_modifier(treatment: TreatmentFacts, patient: Patient) -> Finding:
     if not points or (patient.keloid_prone and treatment.wounds_skin):
         return NOTHING
     sunken = [scar for scar in patient.scar_slugs if patient.shapes[scar] == Shape.SUNKEN]
-    first_for = [scar for scar in sunken if (row := treatment.fit_for.get(scar)) and row.fit == SUITS_FIRST]
+    first_for = [scar for scar in sunken if treatment.first_choice_for(scar)]
     if not first_for or ((patient.answers.severity, treatment.role) in ENOUGH_ALONE and first_for != sunken):
         return NOTHING
     if EVIDENCE_POINTS.get(treatment.evidence, 0) < 0:
@@ -307,9 +307,7 @@ def assess(treatment: TreatmentFacts, patient: Patient) -> Candidate | Excluded:
         labels=tuple(labels),
         over_limit_days=recovery_fit(treatment.downtime_min, treatment.downtime_max, patient.answers.downtime),
         ask_doctor=any(f.ask_doctor for f in findings),
-        first_choice=any(
-            (row := treatment.fit_for.get(scar)) and row.fit == SUITS_FIRST for scar in patient.scar_slugs
-        ),
+        first_choice=any(treatment.first_choice_for(scar) for scar in patient.scar_slugs),
         findings=findings,
     )
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from .clinical_facts import Patient
 from .outcome import SUITS, Candidate, Plan, Step
-from .vocabulary import Fit, Role, Severity, Shape
+from .vocabulary import Role, Severity, Shape
 
 
 def plans(usual: list[Candidate], patient: Patient) -> tuple[Plan, ...]:
@@ -18,6 +18,9 @@ def plans(usual: list[Candidate], patient: Patient) -> tuple[Plan, ...]:
     offered to someone who forms raised scars: a dermatologist plans their treatment. Raised scars:
     the best usual first choice (steroid injections) with the other gentle raised-scar options
     alongside. A treatment offered only with another is followed by it.
+
+    Each step takes clinically usual first choices (section 3) even when held back for this patient: the
+    plan says in which order things are usually done, and each option's card says what holds it back.
 
     `usual`: the options in the usual ranking tier, best first. So no step is an option with very low
     evidence, or one that wounds the skin of someone who forms raised scars.
@@ -53,7 +56,7 @@ def _sequence(usual: list[Candidate], scars: list[str], severity: str) -> Plan |
     structural = []
     for scar in scars:
         first = next(
-            (c for c in usual if c.treatment.role == Role.STRUCTURAL and _first_line(c, scar)),
+            (c for c in usual if c.treatment.role == Role.STRUCTURAL and c.treatment.first_choice_for(scar)),
             None,
         )
         if first and first not in structural:
@@ -72,7 +75,7 @@ def _sequence(usual: list[Candidate], scars: list[str], severity: str) -> Plan |
 
 def _raised(usual: list[Candidate], scars: list[str]) -> Plan | None:
     options = [c for c in usual if c.treatment.role == Role.RAISED and _suited(c, scars)]
-    first = next((c for c in options if any(_first_line(c, scar) for scar in scars)), None)
+    first = next((c for c in options if any(c.treatment.first_choice_for(scar) for scar in scars)), None)
     if not first:
         return None
     others = tuple(c for c in options if c is not first)
@@ -80,13 +83,6 @@ def _raised(usual: list[Candidate], scars: list[str]) -> Plan | None:
     if others:
         steps.append(Step(candidates=others, scars=_union(others, scars), wait="wait-alongside"))
     return Plan(steps=tuple(steps))
-
-
-def _first_line(candidate: Candidate, scar: str) -> bool:
-    """Clinically a usual first choice for that kind of scar (section 3), even if held back for this patient:
-    the plan says in which order things are usually done, and each option's card says what holds it back."""
-    row = candidate.treatment.fit_for.get(scar)
-    return bool(row) and row.fit == Fit.FIRST_LINE
 
 
 def _union(candidates: Iterable[Candidate], scars: list[str]) -> tuple[str, ...]:
